@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.WebEncoders;
+using QmsPortal.Web.Tenancy;
+using QmsPortal.Web.Text;
+
+namespace QmsPortal.Web.Features.Shared;
+
+public static class PortalWebRegistration
+{
+    public static IServiceCollection AddPortalWeb(this IServiceCollection services)
+    {
+        services.AddRazorPages(o =>
+            {
+                o.RootDirectory = "/Features";
+                o.Conventions.AuthorizeFolder("/Admin", PlatformAdminPolicy);
+            })
+            .AddMvcOptions(o => VietnameseMessages.Apply(o.ModelBindingMessageProvider));
+
+        services.AddAuthorizationBuilder().AddPolicy(PlatformAdminPolicy, p => p.RequireRole(PlatformRoles.PlatformAdmin));
+
+        // The default encoder writes every Vietnamese letter as &#x..; (+30% page size, shared/TOOLCHAIN.md).
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
+
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(VietnameseFormat.Culture);
+            o.SupportedCultures = [VietnameseFormat.Culture];
+            o.SupportedUICultures = [VietnameseFormat.Culture];
+        });
+
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "qms.af";
+            o.FormFieldName = "__qms_af";
+        });
+        services.AddProblemDetails();
+        return services;
+    }
+
+    public const string PlatformAdminPolicy = "platform:admin";
+
+    public static WebApplication UsePortalWeb(this WebApplication app)
+    {
+        CultureInfo.DefaultThreadCurrentCulture = VietnameseFormat.Culture;
+        CultureInfo.DefaultThreadCurrentUICulture = VietnameseFormat.Culture;
+
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/loi/500");
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/loi/{0}");
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseMiddleware<TenantResolutionMiddleware>();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
+        return app;
+    }
+}

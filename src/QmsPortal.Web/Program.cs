@@ -1,0 +1,47 @@
+using QmsPortal.Web.Cli;
+using QmsPortal.Web.Data;
+using QmsPortal.Web.Features.Account;
+using QmsPortal.Web.Features.Admin;
+using QmsPortal.Web.Features.Platform;
+using QmsPortal.Web.Features.Shared;
+using QmsPortal.Web.Recipes;
+using QmsPortal.Web.Tenancy;
+using QmsPortal.Web.Theming;
+
+// Command-line verbs (tenant create, recipe apply, admin create) share the application's services.
+var verb = CommandLine.IsVerb(args);
+var builder = WebApplication.CreateBuilder(verb ? [] : args);
+
+builder.Services.AddQmsData(builder.Configuration, builder.Environment);
+builder.Services.AddTenancy();
+builder.Services.AddRecipes();
+builder.Services.AddThemes();
+builder.Services.AddPortalWeb();
+builder.Services.AddAccount();
+builder.Services.AddPlatform();
+builder.Services.AddAdmin();
+
+if (verb)
+{
+    builder.Logging.SetMinimumLevel(LogLevel.Warning);
+}
+
+var app = builder.Build();
+
+if (verb)
+{
+    return await CommandLine.RunAsync(app.Services, args);
+}
+
+await app.Services.InitializeDatabaseAsync();
+await app.Services.ApplyDemoAsync();
+
+app.UsePortalWeb();
+app.MapPlatform();
+app.MapRazorPages();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Visible to WebApplicationFactory in tests.</summary>
+public partial class Program;
