@@ -34,7 +34,7 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next)
             }
         }
 
-        if (tenant is not null && (first == tenant.Slug || byHost is not null) && !IsPlatformPath(first))
+        if (tenant is not null && !IsPlatformPath(first))
         {
             if (tenant.Status == TenantStatus.Disabled)
             {
@@ -61,7 +61,7 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next)
         return end < 0 ? value[1..] : value[1..end];
     }
 
-    private static bool IsPlatformPath(string? segment) => segment is null || Tenant.ReservedSlugs.Contains(segment);
+    private static bool IsPlatformPath(string? segment) => segment is not null && Tenant.ReservedSlugs.Contains(segment);
 
     private static bool SlugShape(string segment) =>
         segment.Length is >= 2 and <= 60 && segment.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-');
