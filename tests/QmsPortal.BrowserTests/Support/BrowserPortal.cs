@@ -1,0 +1,71 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Playwright;
+using QmsPortal.Tests.Support;
+
+namespace QmsPortal.Tests.Browser;
+
+/// <summary>
+/// The portal on a real Kestrel port, driven by Debian's Chromium through Playwright (never a downloaded
+/// browser: the machines have no network). One per test class, like <see cref="PortalFactory"/>.
+/// </summary>
+public sealed class BrowserPortal : PortalFactory, IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+
+    public BrowserPortal()
+    {
+        Port = FreePort();
+        UseKestrel(Port);
+    }
+
+    public int Port { get; }
+
+    public string BaseUrl => $"http://127.0.0.1:{Port}";
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        StartServer();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("QMS_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            // The network is closed: without these Chromium keeps dialing out (shared/TOOLCHAIN.md).
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    /// <summary>A fresh page (own cookies) at a phone-sized viewport unless told otherwise.</summary>
+    public async Task<IPage> NewPageAsync(int width = 390, int height = 844, bool javaScript = true)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            JavaScriptEnabled = javaScript,
+            Locale = "vi-VN",
+            TimezoneId = "Asia/Ho_Chi_Minh",
+        });
+        return await context.NewPageAsync();
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        await DisposeAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
