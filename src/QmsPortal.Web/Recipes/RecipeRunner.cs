@@ -216,7 +216,9 @@ public sealed class RecipeRunner(
         "maxLength" => "Quá dài (" + message + ").",
         "minLength" => "Quá ngắn hoặc để trống (" + message + ").",
         "enum" or "const" => "Giá trị không được chấp nhận (" + message + ").",
-        "additionalProperties" => "Trường không được hỗ trợ (" + message + ").",
+        "additionalProperties" => "Trường không được hỗ trợ (kiểm tra chính tả tên trường).",
+        // additionalProperties: false reports each unknown field as failing the "false" schema.
+        _ when message.Contains("false schema", StringComparison.Ordinal) => "Trường không được hỗ trợ (kiểm tra chính tả tên trường).",
         "minimum" or "maximum" => "Giá trị ngoài khoảng cho phép (" + message + ").",
         "minItems" => "Danh sách phải có ít nhất một mục.",
         _ => message,
