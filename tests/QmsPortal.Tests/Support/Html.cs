@@ -24,13 +24,13 @@ public static class Html
     }
 
     /// <summary>
-    /// Loads the page at <paramref name="pageUrl"/>, takes the form (the one whose action or handler matches
+    /// Loads the page at <paramref name="pageUrl"/>, takes the form of the main content (the one whose action or handler matches
     /// <paramref name="handler"/>, else the first with a token), fills the given fields over its current values and submits it.
     /// </summary>
     public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string pageUrl, Dictionary<string, string> fields, string? handler = null)
     {
         var page = await GetDocumentAsync(client, pageUrl);
-        var forms = page.QuerySelectorAll<IHtmlFormElement>("form[method=post]").Where(f => f.QuerySelector("input[name=__qms_af]") is not null);
+        var forms = page.QuerySelectorAll<IHtmlFormElement>("main form[method=post]").Where(f => f.QuerySelector("input[name=__qms_af]") is not null);
         var form = handler is null
             ? forms.First()
             : forms.First(f => (f.GetAttribute("action") ?? "").Contains("handler=" + handler, StringComparison.OrdinalIgnoreCase));
