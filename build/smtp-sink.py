@@ -2,9 +2,11 @@
 """A real SMTP server for tests (loopback only): every message received is written to FOLDER as a .eml file.
 
 Uses the standard library's smtpd (Python 3.11; removed in 3.12 — replace with aiosmtpd there)."""
-import argparse, asyncore, os, smtpd, time, uuid, warnings
+import warnings
 
-warnings.filterwarnings("ignore", category=DeprecationWarning)
+warnings.filterwarnings("ignore", category=DeprecationWarning)  # smtpd/asyncore: fine on the machines' Python 3.11
+
+import argparse, asyncore, os, smtpd, time, uuid  # noqa: E402
 
 class Sink(smtpd.SMTPServer):
     def __init__(self, port, folder):

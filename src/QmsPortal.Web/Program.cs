@@ -1,5 +1,6 @@
 using QmsPortal.Web.Cli;
 using QmsPortal.Web.Data;
+using QmsPortal.Web.Email;
 using QmsPortal.Web.Features.Account;
 using QmsPortal.Web.Features.Admin;
 using QmsPortal.Web.Features.Platform;
@@ -16,6 +17,7 @@ builder.Services.AddQmsData(builder.Configuration, builder.Environment);
 builder.Services.AddTenancy();
 builder.Services.AddRecipes();
 builder.Services.AddThemes();
+builder.Services.AddEmail();
 builder.Services.AddPortalWeb();
 builder.Services.AddAccount();
 builder.Services.AddPlatform();

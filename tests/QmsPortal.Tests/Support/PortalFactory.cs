@@ -43,8 +43,13 @@ public class PortalFactory : WebApplicationFactory<Program>
             ?? throw new InvalidOperationException("QMS_TEST_PG must hold the PostgreSQL connection string.")) { Database = _databaseName }.ToString()
         : $"Data Source={_sqlitePath}";
 
+    private static readonly string Run = Guid.NewGuid().ToString("N")[..6];
+
     /// <summary>A number unique in this test run, for codes and slugs.</summary>
     public static int Next() => Interlocked.Increment(ref _sequence);
+
+    /// <summary>An address no other test process uses (test runs share the SMTP server's folder).</summary>
+    public static string UniqueEmail(string prefix = "nguoidung") => $"{prefix}{Next()}.{Run}@thu.vn";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -54,6 +59,18 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", UsesPostgres ? "Postgres" : "Sqlite");
         builder.UseSetting("Database:ConnectionString", ConnectionString);
         builder.UseSetting("Demo:Enabled", "false");
+        if (MailSink.Port is { } smtpPort)
+        {
+            // The real SMTP server build/test.sh starts; mail is read back from its folder (MailSink).
+            builder.UseSetting("Email:SmtpHost", "127.0.0.1");
+            builder.UseSetting("Email:SmtpPort", smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.UseSetting("Email:EnableStartTls", "false");
+        }
+        else
+        {
+            builder.UseSetting("Email:PickupFolder", Path.Combine(Path.GetTempPath(), "qms-tests", "mail"));
+        }
+
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
@@ -123,7 +140,7 @@ public class PortalFactory : WebApplicationFactory<Program>
     public Task<string> CreateUserAsync(string? email = null, IEnumerable<(TenantInfo Commune, CommuneRole Role)>? memberships = null,
         string? platformRole = null, string? supervisedProvince = null, string fullName = "Nguyễn Văn Thử")
     {
-        email ??= $"nguoidung{Next()}@thu.vn";
+        email ??= UniqueEmail();
         return InScopeAsync(async sp =>
         {
             var users = sp.GetRequiredService<UserManager<PortalUser>>();

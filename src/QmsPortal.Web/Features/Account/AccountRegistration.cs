@@ -40,6 +40,7 @@ public static class AccountRegistration
         services.AddSingleton<SetupToken>();
         services.AddScoped<PlatformAdminCreator>();
         services.AddScoped<RecipeUsers>();
+        services.AddScoped<AccountMail>();
         services.AddScoped<Recipes.IRecipeStep, CommuneMembersStep>();
         services.AddScoped<Recipes.IRecipeStep, PlatformUsersStep>();
         return services;

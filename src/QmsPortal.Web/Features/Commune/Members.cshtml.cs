@@ -5,13 +5,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using QmsPortal.Web.Data;
+using QmsPortal.Web.Features.Account;
 using QmsPortal.Web.Tenancy;
 
 namespace QmsPortal.Web.Features.Commune;
 
 /// <summary>The commune administrator gives existing portal users roles in this commune, or takes them away.</summary>
 [Authorize(Policy = CommunePolicies.Manage)]
-public sealed class MembersModel(QmsDbContext db, TenantContext tenant, UserManager<PortalUser> users) : PageModel
+public sealed class MembersModel(QmsDbContext db, TenantContext tenant, UserManager<PortalUser> users, AccountMail mail) : PageModel
 {
     [BindProperty]
     public AddInput Input { get; set; } = new();
@@ -25,9 +26,13 @@ public sealed class MembersModel(QmsDbContext db, TenantContext tenant, UserMana
         if (ModelState.IsValid)
         {
             var user = await users.FindByEmailAsync(Input.Email.Trim());
-            if (user is null)
+            if (user is null && string.IsNullOrWhiteSpace(Input.FullName))
             {
-                ModelState.AddModelError("Input.Email", "Không có tài khoản nào với thư điện tử này. Quản trị hệ thống cần tạo tài khoản trước.");
+                ModelState.AddModelError("Input.FullName", "Chưa có tài khoản với thư điện tử này: nhập họ và tên để mời người mới.");
+            }
+            else if (user is null)
+            {
+                return await InviteAsync();
             }
             else if (await db.Memberships.AnyAsync(m => m.TenantId == tenant.Required.Id && m.UserId == user.Id && m.Role == Input.Role))
             {
@@ -67,6 +72,30 @@ public sealed class MembersModel(QmsDbContext db, TenantContext tenant, UserMana
         return RedirectToPage(new { slug = tenant.Required.Slug });
     }
 
+    /// <summary>Creates the account without a password and e-mails a link to set one.</summary>
+    private async Task<IActionResult> InviteAsync()
+    {
+        var email = Input.Email.Trim();
+        var user = new PortalUser { UserName = email, Email = email, FullName = Input.FullName!.Trim(), JobTitle = Input.JobTitle?.Trim() };
+        var created = await users.CreateAsync(user);
+        if (!created.Succeeded)
+        {
+            foreach (var error in created.Errors)
+            {
+                ModelState.AddModelError("Input.Email", error.Description);
+            }
+
+            await LoadAsync();
+            return Page();
+        }
+
+        db.Memberships.Add(new TenantMembership { TenantId = tenant.Required.Id, UserId = user.Id, Role = Input.Role });
+        await db.SaveChangesAsync();
+        await mail.SendInvitationAsync(user, tenant.Required.Name, CommuneRoleLabels.Label(Input.Role), $"{Request.Scheme}://{Request.Host}{Request.PathBase}");
+        TempData["Message"] = $"Đã mời {user.FullName}: thư hướng dẫn đặt mật khẩu đã gửi tới {email}.";
+        return RedirectToPage(new { slug = tenant.Required.Slug });
+    }
+
     private async Task LoadAsync() =>
         Members = await db.Memberships.AsNoTracking().Where(m => m.TenantId == tenant.Required.Id)
             .OrderBy(m => m.User!.FullName).ThenBy(m => m.Role)
@@ -84,5 +113,13 @@ public sealed class MembersModel(QmsDbContext db, TenantContext tenant, UserMana
 
         [Display(Name = "Vai trò")]
         public CommuneRole Role { get; set; } = CommuneRole.Staff;
+
+        [MaxLength(120, ErrorMessage = "Họ và tên dài tối đa {1} ký tự.")]
+        [Display(Name = "Họ và tên (chỉ khi mời người chưa có tài khoản)")]
+        public string? FullName { get; set; }
+
+        [MaxLength(120, ErrorMessage = "Chức vụ dài tối đa {1} ký tự.")]
+        [Display(Name = "Chức vụ")]
+        public string? JobTitle { get; set; }
     }
 }

@@ -1,0 +1,48 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace QmsPortal.Web.Email;
+
+/// <summary>
+/// Section <c>Email</c>. With <see cref="SmtpHost"/> set, mail goes through that SMTP server (STARTTLS on 587 when
+/// <see cref="EnableStartTls"/>); without it, each message is written as an .eml file to <see cref="PickupFolder"/>
+/// so a bare machine still works and nothing is lost.
+/// </summary>
+public sealed class EmailOptions : IValidatableObject
+{
+    public const string Section = "Email";
+
+    public string? SmtpHost { get; set; }
+
+    [Range(1, 65535)]
+    public int SmtpPort { get; set; } = 587;
+
+    public bool EnableStartTls { get; set; } = true;
+
+    public string? UserName { get; set; }
+
+    public string? Password { get; set; }
+
+    [Required]
+    [EmailAddress]
+    public string FromAddress { get; set; } = "no-reply@qmsportal.local";
+
+    [Required]
+    public string FromName { get; set; } = "Cổng quản lý chất lượng ISO cấp xã";
+
+    /// <summary>Relative to the content root.</summary>
+    public string PickupFolder { get; set; } = "App_Data/mail";
+
+    [Range(1, 10)]
+    public int Attempts { get; set; } = 3;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        // System.Net.Mail speaks STARTTLS but not implicit TLS (DESIGN.md): fail at start-up, not at the first mail.
+        if (SmtpPort == 465)
+        {
+            yield return new ValidationResult(
+                "Email:SmtpPort 465 (implicit TLS) is not supported; use 587 with STARTTLS (Email:EnableStartTls=true).",
+                [nameof(SmtpPort)]);
+        }
+    }
+}
