@@ -70,4 +70,40 @@ public sealed class PlatformIsolationTests(PortalFactory portal) : IClassFixture
         Assert.DoesNotContain(disabled.Slug, await portal.Anonymous().GetStringAsync("/api/tenants"));
         Assert.DoesNotContain(disabled.Name, (await Html.GetDocumentAsync(portal.Anonymous(), "/")).Body!.TextContent);
     }
+
+    [Fact]
+    public async Task A_province_auditor_reads_communes_of_their_province_only_and_changes_nothing()
+    {
+        var inProvince = await portal.CreateCommuneAsync(provinceCode: "44");
+        var elsewhere = await portal.CreateCommuneAsync(provinceCode: "42");
+        var auditor = await portal.SignedInAsync(await portal.CreateUserAsync(platformRole: PlatformRoles.ProvinceAuditor, supervisedProvince: "44"));
+
+        var account = await Html.GetDocumentAsync(auditor, "/tai-khoan");
+        var own = await auditor.GetAsync($"/{inProvince.Slug}/quan-tri/thanh-vien");
+        var other = await auditor.GetAsync($"/{elsewhere.Slug}/quan-tri/thanh-vien");
+
+        Assert.Contains(inProvince.Name, account.Body!.TextContent);
+        Assert.DoesNotContain(elsewhere.Name, account.Body!.TextContent);
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Empty((await Html.ParseAsync(own)).QuerySelectorAll("main form[method=post]"));
+        Assert.Equal("/tai-khoan/khong-co-quyen", other.Headers.Location!.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task A_staff_member_sees_the_member_list_but_cannot_give_roles()
+    {
+        var commune = await portal.CreateCommuneAsync();
+        var staff = await portal.SignedInAsync(await portal.CreateUserAsync(memberships: [(commune, CommuneRole.Staff)]));
+        var page = await Html.GetDocumentAsync(staff, $"/{commune.Slug}/quan-tri/thanh-vien");
+        // The sign-out form in the header carries the user's antiforgery token; the page itself offers no form.
+        var token = page.QuerySelector("header input[name=__qms_af]")!.GetAttribute("value")!;
+
+        var response = await staff.PostAsync($"/{commune.Slug}/quan-tri/thanh-vien?handler=Add", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__qms_af"] = token, ["Input.Email"] = PortalFactory.UniqueEmail(), ["Input.FullName"] = "Người Lạ", ["Input.Role"] = "CommuneAdmin",
+        }));
+
+        Assert.Equal("/tai-khoan/khong-co-quyen", response.Headers.Location!.AbsolutePath);
+        Assert.Equal(1, await portal.InScopeAsync(sp => sp.GetRequiredService<QmsDbContext>().Memberships.CountAsync(m => m.TenantId == commune.Id)));
+    }
 }

@@ -15,6 +15,7 @@ public sealed class IndexModel(QmsDbContext db, UserManager<PortalUser> users) :
     public IReadOnlyList<string> PlatformRoleNames { get; private set; } = [];
     public IReadOnlyList<CommuneRow> Communes { get; private set; } = [];
     public string? SupervisedProvince { get; private set; }
+    public IReadOnlyList<(string Slug, string Name)> SupervisedCommunes { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -26,9 +27,11 @@ public sealed class IndexModel(QmsDbContext db, UserManager<PortalUser> users) :
         Communes = memberships.GroupBy(m => (m.Slug, m.Name, m.Province, m.Status))
             .Select(g => new CommuneRow(g.Key.Slug, g.Key.Name, g.Key.Province, g.Key.Status, g.Select(m => m.Role).Order().ToList()))
             .OrderBy(c => c.Name).ToList();
-        if (Me.SupervisedProvinceCode is { } code)
+        if (Me.SupervisedProvinceCode is { } code && PlatformRoleNames.Contains(PlatformRoles.ProvinceAuditor))
         {
             SupervisedProvince = await db.Provinces.Where(p => p.Code == code).Select(p => p.Name).FirstOrDefaultAsync(cancellationToken);
+            SupervisedCommunes = (await db.Tenants.AsNoTracking().Where(t => t.ProvinceCode == code).OrderBy(t => t.Name)
+                .Select(t => new { t.Slug, t.Name }).ToListAsync(cancellationToken)).Select(t => (t.Slug, t.Name)).ToList();
         }
     }
 

@@ -10,10 +10,28 @@ using QmsPortal.Web.Tenancy;
 
 namespace QmsPortal.Web.Features.Commune;
 
-/// <summary>The commune administrator gives existing portal users roles in this commune, or takes them away.</summary>
-[Authorize(Policy = CommunePolicies.Manage)]
-public sealed class MembersModel(QmsDbContext db, TenantContext tenant, UserManager<PortalUser> users, AccountMail mail) : PageModel
+/// <summary>
+/// Who holds which role in the commune. Readers (members, the province's auditors) see the list; only the commune
+/// administrator gives roles, invites new people, or takes roles away.
+/// </summary>
+[Authorize(Policy = CommunePolicies.Reader)]
+public sealed class MembersModel(QmsDbContext db, TenantContext tenant, CommuneAccess access, UserManager<PortalUser> users, AccountMail mail) : PageModel
 {
+    public bool CanManage { get; private set; }
+
+    public override async Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context,
+        Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
+    {
+        CanManage = await access.HasRoleAsync(CommuneRole.CommuneAdmin);
+        if (!CanManage && !HttpMethods.IsGet(context.HttpContext.Request.Method))
+        {
+            context.Result = Forbid();
+            return;
+        }
+
+        await next();
+    }
+
     [BindProperty]
     public AddInput Input { get; set; } = new();
 
