@@ -44,6 +44,21 @@ public static class PortalWebRegistration
 
     public const string PlatformAdminPolicy = "platform:admin";
 
+    /// <summary>
+    /// Pages need no script of their own, so none may run: a second wall behind Markdown sanitising. Inline
+    /// styles stay allowed for generated markup such as QR codes.
+    /// </summary>
+    private static Task SecurityHeaders(HttpContext context, Func<Task> next)
+    {
+        var headers = context.Response.Headers;
+        headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+            + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "same-origin";
+        headers.XFrameOptions = "DENY";
+        return next();
+    }
+
     public static WebApplication UsePortalWeb(this WebApplication app)
     {
         CultureInfo.DefaultThreadCurrentCulture = VietnameseFormat.Culture;
@@ -55,6 +70,7 @@ public static class PortalWebRegistration
             app.UseHsts();
         }
 
+        app.Use(SecurityHeaders);
         app.UseStatusCodePagesWithReExecute("/loi/{0}");
         app.UseRequestLocalization();
         app.UseStaticFiles();

@@ -68,4 +68,37 @@ public sealed class PlatformPagesTests(PortalFactory portal) : IClassFixture<Por
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("ok", await response.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task Pages_forbid_scripts_framing_and_content_sniffing()
+    {
+        var response = await portal.Anonymous().GetAsync("/");
+
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("script-src 'self'", csp);
+        Assert.Contains("frame-ancestors 'none'", csp);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+    }
+
+    [Fact]
+    public async Task Theme_stylesheets_are_served_and_pages_stay_light()
+    {
+        var commune = await portal.CreateCommuneAsync(recipes: ["commune-starter"]);
+        var client = portal.Anonymous();
+        var html = await client.GetStringAsync("/" + commune.Slug);
+        var page = await Html.ParseAsync(new HttpResponseMessage { Content = new StringContent(html) });
+
+        var total = System.Text.Encoding.UTF8.GetByteCount(html);
+        foreach (var link in page.QuerySelectorAll("link[rel=stylesheet]"))
+        {
+            var css = await client.GetAsync(link.GetAttribute("href"));
+            Assert.Equal(HttpStatusCode.OK, css.StatusCode);
+            Assert.Equal("text/css", css.Content.Headers.ContentType?.MediaType);
+            total += (await css.Content.ReadAsByteArrayAsync()).Length;
+        }
+
+        Assert.Empty(page.QuerySelectorAll("script:not([type='application/ld+json'])"));
+        Assert.True(total < 30_000, $"{total} bytes of HTML and CSS");
+        Assert.DoesNotContain("&#x", html);
+    }
 }
