@@ -17,6 +17,7 @@ install_missing() {
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || packages+=(postgresql postgresql-contrib)
   command -v chromium >/dev/null 2>&1 || packages+=(chromium)
   command -v python3 >/dev/null 2>&1 || packages+=(python3)
+  command -v npm >/dev/null 2>&1 || packages+=(npm)
   if [ ${#packages[@]} -gt 0 ]; then
     log "Installing ${packages[*]}"
     if [ "$(id -u)" -ne 0 ]; then echo "Need root to apt-get install ${packages[*]}" >&2; exit 1; fi
@@ -57,6 +58,9 @@ log "Starting PostgreSQL on 127.0.0.1:$pg_port and SMTP on 127.0.0.1:$smtp_port"
 start_postgres
 start_smtp
 export QMS_CHROMIUM="${QMS_CHROMIUM:-$(command -v chromium)}"
+log "Fetching axe-core (accessibility rules injected into Chromium)"
+npm install --prefix "$work/npm" --no-save --no-audit --no-fund --loglevel=error axe-core@4.14.1 >/dev/null
+export QMS_AXE_SCRIPT="$work/npm/node_modules/axe-core/axe.min.js"
 
 log "Building"
 dotnet build QmsPortal.sln -c Release -nologo -v quiet

@@ -39,7 +39,8 @@ public sealed class BrowserPortal : PortalFactory, IAsyncLifetime
     }
 
     /// <summary>A fresh page (own cookies) at a phone-sized viewport unless told otherwise.</summary>
-    public async Task<IPage> NewPageAsync(int width = 390, int height = 844, bool javaScript = true)
+    /// <param name="bypassCsp">Only for tests that inject their own tooling (axe-core); the portal's CSP blocks injected scripts.</param>
+    public async Task<IPage> NewPageAsync(int width = 390, int height = 844, bool javaScript = true, bool bypassCsp = false)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -47,6 +48,7 @@ public sealed class BrowserPortal : PortalFactory, IAsyncLifetime
             JavaScriptEnabled = javaScript,
             Locale = "vi-VN",
             TimezoneId = "Asia/Ho_Chi_Minh",
+            BypassCSP = bypassCsp,
         });
         return await context.NewPageAsync();
     }
