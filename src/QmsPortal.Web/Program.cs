@@ -13,6 +13,9 @@ using QmsPortal.Web.Theming;
 var verb = CommandLine.IsVerb(args);
 var builder = WebApplication.CreateBuilder(verb ? [] : args);
 
+// Theme CSS lives in Razor class libraries: serve it from the build output in every environment, not only Development.
+builder.WebHost.UseStaticWebAssets();
+
 builder.Services.AddQmsData(builder.Configuration, builder.Environment);
 builder.Services.AddTenancy();
 builder.Services.AddRecipes();
