@@ -32,7 +32,7 @@ public sealed class CommuneAdministrationTests(PortalFactory portal) : IClassFix
         Assert.Contains("Xã Kỳ Đồng", home.QuerySelector("h1")!.TextContent);
         Assert.Contains("Thời gian tiếp nhận hồ sơ", home.Body!.TextContent);
         Assert.True(await portal.InScopeAsync(sp => sp.GetRequiredService<QmsDbContext>().Set<RecipeApplication>()
-            .AnyAsync(r => r.Name == "commune-starter" && r.AppliedBy.Contains("@"))));
+            .AnyAsync(r => r.Name == "commune-starter" && EF.Functions.Like(r.AppliedBy, "%@%"))));
     }
 
     [Fact]
