@@ -37,15 +37,33 @@ internal sealed class BenchPortal : WebApplicationFactory<global::Program>
         var portal = new BenchPortal(database, demo, environment);
         portal.Port = LoopbackPorts.Free();
         portal.UseKestrel(portal.Port.Value);
-        portal.StartServer();
+        portal.Start();
         return portal;
     }
 
     public static BenchPortal StartInMemory(BenchDatabase database, bool demo = false, string environment = "Production")
     {
         var portal = new BenchPortal(database, demo, environment);
-        portal.StartServer();
+        portal.Start();
         return portal;
+    }
+
+    /// <summary>
+    /// WebApplicationFactory looks for MvcTestingAppManifest.json (which names the portal's content root) in the
+    /// current directory; `dotnet run` leaves that at the caller's folder, so look from the program's own folder.
+    /// </summary>
+    private void Start()
+    {
+        var caller = Directory.GetCurrentDirectory();
+        Directory.SetCurrentDirectory(AppContext.BaseDirectory);
+        try
+        {
+            StartServer();
+        }
+        finally
+        {
+            Directory.SetCurrentDirectory(caller);
+        }
     }
 
     /// <summary>Runs code in a service scope acting as the benchmark (audit stamps say so).</summary>
@@ -64,6 +82,8 @@ internal sealed class BenchPortal : WebApplicationFactory<global::Program>
         builder.UseSetting("Database:Provider", _database.Provider);
         builder.UseSetting("Database:ConnectionString", _database.ConnectionString);
         builder.UseSetting("Demo:Enabled", _demo ? "true" : "false");
+        // Keeps the lifetime chatter out of the printed figures; the portal's own logging stays as configured.
+        builder.UseSetting("Logging:LogLevel:Microsoft.Hosting.Lifetime", "Warning");
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new TrivialEndpoint()));
     }
 

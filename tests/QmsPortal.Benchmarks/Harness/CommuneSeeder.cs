@@ -50,12 +50,12 @@ internal static class CommuneSeeder
             perCommune.Add(one.Elapsed.TotalMilliseconds);
             if (number % 500 == 0 || number == count)
             {
-                Console.WriteLine($"  created {number}/{count} communes in {total.Elapsed.TotalSeconds:0.0} s");
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  created {number}/{count} communes in {total.Elapsed.TotalSeconds:0.0} s"));
             }
 
             if (total.Elapsed > limit && number < count)
             {
-                throw new TimeoutException($"Stopped after {number} of {count} communes: the {limit.TotalMinutes:0}-minute limit was reached.");
+                throw new TimeoutException(string.Create(CultureInfo.InvariantCulture, $"Stopped after {number} of {count} communes: the {limit.TotalMinutes:0}-minute limit was reached."));
             }
         }
 

@@ -45,7 +45,7 @@ internal static class SelfProcess
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"The child benchmark did not finish within {limit.TotalMinutes:0} minutes.");
+            throw new TimeoutException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The child benchmark did not finish within {limit.TotalMinutes:0} minutes."));
         }
 
         if (process.ExitCode != 0)

@@ -102,7 +102,7 @@ internal static class ServeCommunesBenchmark
         new ReportTable($"Warm home pages, {concurrency * 2} concurrent, random communes", "figure", "value")
             .Row("remaining communes served once", rest.Completed)
             .Row("  their req/s", rest.RequestsPerSecond)
-            .Row($"requests in {throughput.Elapsed.TotalSeconds:0.0} s", throughput.Completed)
+            .Row(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"requests in {throughput.Elapsed.TotalSeconds:0.0} s"), throughput.Completed)
             .Row("req/s", throughput.RequestsPerSecond)
             .Row("latency median ms", throughputSummary.Median)
             .Row("latency p95 ms", throughputSummary.P95)

@@ -82,7 +82,7 @@ internal static class ThroughputBenchmark
             {
                 var result = await Wrk.RunAsync(url, seconds, connections, threads, pinTo);
                 results.Add((round, target, result));
-                Console.WriteLine($"  round {round} {url.AbsolutePath}: {result.RequestsPerSecond:0} req/s");
+                Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"  round {round} {url.AbsolutePath}: {result.RequestsPerSecond:0} req/s"));
             }
         }
 
