@@ -9,13 +9,11 @@ namespace QmsPortal.Benchmarks.Verbs;
 internal static class ThroughputBenchmark
 {
     public const string Usage =
-        "throughput --path /some/path [--compare /__bench/trivial] [--seconds 15] [--connections 32] [--rounds 3]\n" +
+        "throughput --path /some/path [--compare /__bench/trivial] [--seconds 15] [--connections 32] [--rounds 3] [--warmup 5]\n" +
         "        [--seed demo|commune-starter|none] [--count 300] [--threads 1] [--cpu 1] [--provider Sqlite|Postgres] [--connection ...]";
 
-    private const int WarmUpSeconds = 3;
-
     private static readonly string[] Valued =
-        ["--path", "--compare", "--seconds", "--connections", "--rounds", "--seed", "--count", "--threads", "--cpu", "--provider", "--connection"];
+        ["--path", "--compare", "--seconds", "--connections", "--rounds", "--warmup", "--seed", "--count", "--threads", "--cpu", "--provider", "--connection"];
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
@@ -30,6 +28,8 @@ internal static class ThroughputBenchmark
         var seconds = options.Int("--seconds", 15, 1, 120);
         var connections = options.Int("--connections", 32, 1, 1000);
         var rounds = options.Int("--rounds", 3, 1, 10);
+        // Untimed load first: JIT tiering and thread-pool growth otherwise land in round 1.
+        var warmUpSeconds = options.Int("--warmup", 5, 1, 60);
         var seed = options.OneOf("--seed", "demo", "demo", "commune-starter", "none");
         var count = options.Int("--count", 300, 1, CommuneSeeder.MaxCount);
         var threads = options.Int("--threads", 1, 1, 64);
@@ -70,8 +70,8 @@ internal static class ThroughputBenchmark
         var pathUrl = new Uri(portal.BaseAddress, path);
         var compareUrl = new Uri(portal.BaseAddress, compare);
         int? pinTo = pinned ? cpu : null;
-        await Wrk.RunAsync(pathUrl, WarmUpSeconds, connections, threads, pinTo);
-        await Wrk.RunAsync(compareUrl, WarmUpSeconds, connections, threads, pinTo);
+        await Wrk.RunAsync(pathUrl, warmUpSeconds, connections, threads, pinTo);
+        await Wrk.RunAsync(compareUrl, warmUpSeconds, connections, threads, pinTo);
 
         var results = new List<(int Round, string Target, WrkResult Result)>();
         for (var round = 1; round <= rounds; round++)
@@ -115,7 +115,7 @@ internal static class ThroughputBenchmark
             compare,
             seed,
             provider,
-            wrk = new { threads, connections, seconds, rounds, pinnedCpu = pinTo },
+            wrk = new { threads, connections, seconds, rounds, warmUpSeconds, pinnedCpu = pinTo },
             pathBytes,
             pathRps = JsonLine.Round(pathMedian.Rps),
             pathP50Ms = JsonLine.Round(pathMedian.P50, 3),
