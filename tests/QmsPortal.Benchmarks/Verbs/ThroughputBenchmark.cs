@@ -29,7 +29,7 @@ internal static class ThroughputBenchmark
         var connections = options.Int("--connections", 32, 1, 1000);
         var rounds = options.Int("--rounds", 3, 1, 10);
         // Longest untimed load before round 1; see WarmUpAsync.
-        var warmUpSeconds = options.Int("--warmup", 40, WarmUpStep, 300);
+        var warmUpSeconds = options.Int("--warmup", 40, 3 * WarmUpStep, 300);
         var seed = options.OneOf("--seed", "demo", "demo", "commune-starter", "none");
         var count = options.Int("--count", 300, 1, CommuneSeeder.MaxCount);
         var threads = options.Int("--threads", 1, 1, 64);
@@ -134,7 +134,7 @@ internal static class ThroughputBenchmark
     private const int WarmUpStep = 5;
 
     /// <summary>
-    /// Loads the URL in 5-second steps until two steps in a row agree within 10% (or the limit is reached). Tiered
+    /// Loads the URL in 5-second steps, at least three, until two steps in a row agree within 5% (or the limit is reached). Tiered
     /// compilation with dynamic PGO keeps speeding a Razor page up for tens of seconds on a busy 2-core machine
     /// (measured: 1,200–1,900 req/s in the first timed round after a 5 s warm-up, 5,000–6,400 later; with tiered
     /// compilation off every round stays near 1,700), so a fixed short warm-up would put that curve into round 1.
@@ -146,7 +146,7 @@ internal static class ThroughputBenchmark
         {
             var rps = (await Wrk.RunAsync(url, WarmUpStep, connections, threads, cpu)).RequestsPerSecond;
             Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"  warm-up {url.AbsolutePath}: {rps:0} req/s"));
-            if (previous > 0 && Math.Abs(rps - previous) <= 0.1 * Math.Max(rps, previous))
+            if (spent >= 2 * WarmUpStep && Math.Abs(rps - previous) <= 0.05 * Math.Max(rps, previous))
             {
                 return;
             }
