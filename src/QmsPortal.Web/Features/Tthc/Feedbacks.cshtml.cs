@@ -13,5 +13,5 @@ public sealed class FeedbacksModel(QmsDbContext db) : PageModel
     public List<TthcFeedback> Items { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Items = await db.Set<TthcFeedback>().AsNoTracking().OrderByDescending(f => f.CreatedAt).Take(500).ToListAsync(cancellationToken);
+        Items = await db.Set<TthcFeedback>().AsNoTracking().OrderByDescending(f => f.Id).Take(500).ToListAsync(cancellationToken);
 }

@@ -97,7 +97,7 @@ public sealed class PostingModel(QmsDbContext db, TenantContext tenant, Postings
         await ActAsync(code, () => Posting.Publish(Shown.Content), "Đã niêm yết thủ tục trên cổng.", cancellationToken);
 
     public async Task<IActionResult> OnPostWithdrawAsync(string code, CancellationToken cancellationToken) =>
-        await ActAsync(code, Posting.Withdraw, "Đã gỡ niêm yết.", cancellationToken);
+        await ActAsync(code, () => Posting.Withdraw(), "Đã gỡ niêm yết.", cancellationToken);
 
     public async Task<IActionResult> OnPostAcceptAsync(string code, CancellationToken cancellationToken) =>
         await ActAsync(code, () => Posting.Accept(Latest, clock.GetUtcNow()), "Đã cập nhật niêm yết theo phiên bản mới; phiên bản cũ vẫn xem được.", cancellationToken);

@@ -126,6 +126,7 @@ public sealed class PublicTthc(QmsDbContext db, TenantContext tenant)
 public sealed class PublicTthcCachePolicy : IOutputCachePolicy
 {
     public const string Name = "tthc-public";
+    private const string TempDataCookie = ".AspNetCore.Mvc.CookieTempDataProvider";
 
     public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
@@ -134,7 +135,22 @@ public sealed class PublicTthcCachePolicy : IOutputCachePolicy
         var cacheable = tenantId is not null
             && http.User.Identity?.IsAuthenticated != true
             && (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
-            && !http.Request.Headers.ContainsKey("Authorization");
+            && !http.Request.Headers.ContainsKey("Authorization")
+            && !http.Request.Cookies.ContainsKey(TempDataCookie);
+        if (cacheable)
+        {
+            http.Response.OnStarting(() =>
+            {
+                var cookies = http.Response.Headers.SetCookie;
+                if (cookies.Count > 0 && cookies.All(c => c is not null && IsTempDataDeletion(c)))
+                {
+                    http.Response.Headers.Remove("Set-Cookie");
+                }
+
+                return Task.CompletedTask;
+            });
+        }
+
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = cacheable;
         context.AllowCacheStorage = cacheable;
@@ -149,12 +165,22 @@ public sealed class PublicTthcCachePolicy : IOutputCachePolicy
         return ValueTask.CompletedTask;
     }
 
+    private static bool IsTempDataDeletion(string cookie) => cookie.StartsWith(TempDataCookie + "=;", StringComparison.Ordinal);
+
     public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
 
     public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var response = context.HttpContext.Response;
-        if (response.StatusCode != StatusCodes.Status200OK || response.Headers.SetCookie.Count > 0)
+        // The theme layout reads TempData, so every page "deletes" an absent TempData cookie (stripped in
+        // CacheRequestAsync); any other cookie makes the response private.
+        var cookies = response.Headers.SetCookie;
+        if (cookies.Any(c => c is not null && !IsTempDataDeletion(c)))
+        {
+            context.AllowCacheStorage = false;
+        }
+
+        if (response.StatusCode != StatusCodes.Status200OK)
         {
             context.AllowCacheStorage = false;
         }
