@@ -1,10 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
-using QmsPortal.Tests.Support;
 using QmsPortal.Web.Data;
 using QmsPortal.Web.Features.Tthc;
 using QmsPortal.Web.Tenancy;
 
-namespace QmsPortal.Tests.Features.Tthc;
+namespace QmsPortal.Tests.Support;
 
 /// <summary>Test data for TTHC: a complete procedure record with safe defaults (test fixtures, not legal facts).</summary>
 public static class TthcBuilder
