@@ -117,6 +117,8 @@ public sealed class TthcPosting : ITenantOwned, IStamped
         CurrentRevision++;
         Revisions.Add(new TthcPostingRevision { Number = CurrentRevision, CatalogueVersionId = version.Id, CatalogueVersion = version, CatalogueVersionNumber = version.Number, AcceptedAt = at });
         var c = version.Content;
+        // A TTHC re-announced under a new code is posted under the new code; the old one resolves as an alias.
+        Code = c.Code;
         Name = c.Name;
         Field = c.Field;
         TimeSummary = Cut(ProcedureRules.TimeSummary(c), 300);

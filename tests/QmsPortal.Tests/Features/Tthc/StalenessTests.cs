@@ -128,4 +128,27 @@ public sealed class StalenessTests(PortalFactory portal) : IClassFixture<PortalF
 
         Assert.Contains(email, page.QuerySelector(".site-account")!.TextContent);
     }
+
+    [Fact]
+    public async Task Re_announced_code_is_posted_under_the_new_code_and_the_old_code_redirects()
+    {
+        var commune = await portal.CreateCommuneAsync(provinceCode: "44");
+        var oldCode = TthcBuilder.NextCode();
+        var newCode = TthcBuilder.NextCode();
+        await portal.ImportAsync("44", TthcBuilder.Procedure(oldCode));
+        await portal.PostAsync(commune, true, oldCode);
+        var renamed = TthcBuilder.Procedure(newCode);
+        renamed.Aliases.Add(oldCode);
+        renamed.Decision = new AnnouncingDecision { Number = "400/QĐ-UBND", Date = new DateOnly(2026, 11, 3), EffectiveFrom = new DateOnly(2026, 11, 10) };
+        await portal.ImportAsync("44", renamed);
+        var staff = await portal.SignedInAsync(await portal.CreateUserAsync(memberships: [(commune, CommuneRole.QualitySecretary)]));
+
+        await Html.PostFormAsync(staff, $"/{commune.Slug}/thu-tuc/quan-ly/{oldCode}", [], "Accept");
+        var redirect = await portal.Anonymous().GetAsync($"/{commune.Slug}/thu-tuc/{oldCode}");
+
+        Assert.Equal(HttpStatusCode.MovedPermanently, redirect.StatusCode);
+        Assert.Equal($"/{commune.Slug}/thu-tuc/{newCode}", redirect.Headers.Location!.ToString());
+        var page = await Html.GetDocumentAsync(portal.Anonymous(), $"/{commune.Slug}/thu-tuc/{newCode}");
+        Assert.Contains($"mã cũ: {oldCode}", page.QuerySelector("main")!.TextContent);
+    }
 }
