@@ -65,7 +65,19 @@ public static class TthcApi
                     detail: $"Xã không niêm yết thủ tục có mã \"{code}\".");
             }
 
-            var c = view.Content;
+            // Unconfirmed values are withheld, not published as fact; "unconfirmed" names what is withheld.
+            var c = ProcedureContent.FromJson(view.Content.ToJson());
+            if (c.IsUnconfirmed(ProcedureFields.TimeLimit))
+            {
+                c.Channels.ForEach(ch => ch.TimeLimit = null);
+            }
+
+            if (c.IsUnconfirmed(ProcedureFields.Fee))
+            {
+                c.FeeText = null;
+                c.Channels.ForEach(ch => ch.Fee = null);
+            }
+
             return Results.Ok(new TthcDetail(c.Code, c.Name, c.Field, PublicTthc.Url(request, slug, c.Code), view.Revision, view.UpdatedAt.ToString("O"),
                 c.Aliases, c.Steps, c.Channels, c.Cases, c.Forms, c.Applicants, c.HandlingBody, c.Result, c.Conditions, c.FeeText, c.FeeExemption,
                 view.Posting.LocalFeeNote, c.LegalBases, c.OnlineService, c.OnlineUrl, c.Decision, c.Unconfirmed,

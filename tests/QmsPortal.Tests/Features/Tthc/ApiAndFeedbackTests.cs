@@ -157,4 +157,17 @@ public sealed class ApiAndFeedbackTests(PortalFactory portal) : IClassFixture<Po
         var status = await portal.InScopeAsync(sp => sp.GetRequiredService<QmsDbContext>().Set<TthcPosting>().Where(p => p.Code == code).Select(p => p.Status).SingleAsync(), commune);
         Assert.Equal(PostingStatus.Draft, status);
     }
+
+    [Fact]
+    public async Task Api_withholds_unconfirmed_time_limits_and_names_them()
+    {
+        var commune = await portal.CreateCommuneAsync(provinceCode: "56", recipes: ["commune-starter"]);
+
+        using var one = JsonDocument.Parse(await portal.Anonymous().GetStringAsync($"/{commune.Slug}/api/tthc/1.004873"));
+
+        var root = one.RootElement;
+        Assert.Contains("timeLimit", root.GetProperty("unconfirmed").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("chưa xác minh — hỏi Bộ phận Một cửa", root.GetProperty("timeLimit").GetString());
+        Assert.All(root.GetProperty("channels").EnumerateArray(), ch => Assert.False(ch.TryGetProperty("timeLimit", out var t) && t.ValueKind != JsonValueKind.Null));
+    }
 }
