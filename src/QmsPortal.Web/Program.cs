@@ -5,6 +5,7 @@ using QmsPortal.Web.Features.Account;
 using QmsPortal.Web.Features.Admin;
 using QmsPortal.Web.Features.Platform;
 using QmsPortal.Web.Features.Shared;
+using QmsPortal.Web.Features.Tthc;
 using QmsPortal.Web.Recipes;
 using QmsPortal.Web.Tenancy;
 using QmsPortal.Web.Theming;
@@ -25,6 +26,7 @@ builder.Services.AddPortalWeb();
 builder.Services.AddAccount();
 builder.Services.AddPlatform();
 builder.Services.AddAdmin();
+builder.Services.AddTthc();
 
 if (verb)
 {
@@ -42,6 +44,7 @@ await app.Services.InitializeDatabaseAsync();
 await app.Services.ApplyDemoAsync();
 
 app.UsePortalWeb();
+app.UseTthc();
 app.MapPlatform();
 app.MapRazorPages();
 

@@ -1,0 +1,186 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using QmsPortal.Web.Data;
+using QmsPortal.Web.Tenancy;
+using QmsPortal.Web.Text;
+
+namespace QmsPortal.Web.Features.Tthc;
+
+/// <summary>
+/// A province's master TTHC catalogue (platform area): import from a JSON file, upload forms, see versions.
+/// Platform code on province data: a province auditor works on their own province only, an admin on any.
+/// </summary>
+[Authorize(Roles = PlatformRoles.PlatformAdmin + "," + PlatformRoles.ProvinceAuditor)]
+[RequestSizeLimit(TthcFormFile.MaxBytes + 64 * 1024)]
+public sealed class CatalogueModel(QmsDbContext db, CatalogueImport import, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Province { get; set; }
+
+    public List<Province> Provinces { get; private set; } = [];
+    public List<Row> Rows { get; private set; } = [];
+    public List<ImportError> Errors { get; private set; } = [];
+    public string? UploadedSha { get; private set; }
+
+    public sealed record Row(string Code, string Aliases, string Name, string Field, int Version, string? Decision, DateOnly? EffectiveFrom, bool Rescinded);
+
+    private static readonly Dictionary<string, (string ContentType, byte[] Magic)> FormKinds = new()
+    {
+        [".pdf"] = ("application/pdf", "%PDF-"u8.ToArray()),
+        [".doc"] = ("application/msword", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]),
+        [".xls"] = ("application/vnd.ms-excel", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]),
+        [".docx"] = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "PK\u0003\u0004"u8.ToArray()),
+        [".xlsx"] = ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "PK\u0003\u0004"u8.ToArray()),
+        [".odt"] = ("application/vnd.oasis.opendocument.text", "PK\u0003\u0004"u8.ToArray()),
+    };
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (await ResolveProvinceAsync(cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostImportAsync(IFormFile? file, CancellationToken cancellationToken)
+    {
+        if (await ResolveProvinceAsync(cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+
+        if (file is null || file.Length == 0)
+        {
+            Errors.Add(new ImportError(0, null, "file", "Hãy chọn tệp JSON danh mục thủ tục."));
+        }
+        else if (file.Length > CatalogueImport.MaxFileBytes)
+        {
+            Errors.Add(new ImportError(0, null, "file", "Tệp danh mục lớn quá 2 MB."));
+        }
+        else if (!file.FileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            Errors.Add(new ImportError(0, null, "file", "Chỉ nhận tệp .json theo định dạng qms-tthc-catalogue/1."));
+        }
+        else
+        {
+            string text;
+            using (var reader = new StreamReader(file.OpenReadStream(), new UTF8Encoding(false, true)))
+            {
+                try
+                {
+                    text = await reader.ReadToEndAsync(cancellationToken);
+                }
+                catch (DecoderFallbackException)
+                {
+                    text = "";
+                    Errors.Add(new ImportError(0, null, "file", "Tệp không phải văn bản UTF-8."));
+                }
+            }
+
+            if (Errors.Count == 0)
+            {
+                var (province, records, errors) = CatalogueImport.ParseFile(text);
+                Errors.AddRange(errors);
+                if (province is not null && province != Province && errors.Count == 0)
+                {
+                    Errors.Add(new ImportError(0, null, "province", $"Tệp dành cho tỉnh mã {province}, không phải tỉnh đang chọn ({Province})."));
+                }
+
+                if (Errors.Count == 0)
+                {
+                    await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                    var result = await import.ApplyAsync(Province!, records, cancellationToken: cancellationToken);
+                    await transaction.CommitAsync(cancellationToken);
+                    TempData["Message"] = $"Đã nạp danh mục: {result.Created} thủ tục mới, {result.NewVersions} phiên bản mới, {result.Unchanged} không đổi.";
+                    return RedirectToPage(new { province = Province });
+                }
+            }
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostFormAsync(IFormFile? file, CancellationToken cancellationToken)
+    {
+        if (await ResolveProvinceAsync(cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+
+        var extension = Path.GetExtension(file?.FileName ?? "").ToLowerInvariant();
+        if (file is null || file.Length == 0)
+        {
+            Errors.Add(new ImportError(0, null, "form", "Hãy chọn tệp mẫu đơn, tờ khai."));
+        }
+        else if (file.Length > TthcFormFile.MaxBytes)
+        {
+            Errors.Add(new ImportError(0, null, "form", "Tệp mẫu lớn quá 5 MB."));
+        }
+        else if (!FormKinds.TryGetValue(extension, out var kind))
+        {
+            Errors.Add(new ImportError(0, null, "form", "Chỉ nhận mẫu dạng PDF, DOC, DOCX, XLS, XLSX hoặc ODT."));
+        }
+        else
+        {
+            using var memory = new MemoryStream();
+            await file.CopyToAsync(memory, cancellationToken);
+            var bytes = memory.ToArray();
+            if (!bytes.AsSpan().StartsWith(kind.Magic))
+            {
+                Errors.Add(new ImportError(0, null, "form", $"Nội dung tệp không phải {extension.TrimStart('.').ToUpperInvariant()} (đuôi tệp không khớp nội dung)."));
+            }
+            else
+            {
+                var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+                if (!await db.Set<TthcFormFile>().AnyAsync(f => f.ProvinceCode == Province && f.Sha256 == sha, cancellationToken))
+                {
+                    var name = VietnameseText.Normalize(Path.GetFileName(file.FileName));
+                    db.Add(new TthcFormFile { ProvinceCode = Province!, Sha256 = sha, FileName = name.Length > 200 ? name[^200..] : name, ContentType = kind.ContentType, Bytes = bytes, CreatedAt = clock.GetUtcNow() });
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+
+                UploadedSha = sha;
+            }
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task<IActionResult?> ResolveProvinceAsync(CancellationToken cancellationToken)
+    {
+        if (!User.IsInRole(PlatformRoles.PlatformAdmin))
+        {
+            var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
+            var supervised = await db.Users.Where(u => u.Id == userId).Select(u => u.SupervisedProvinceCode).FirstOrDefaultAsync(cancellationToken);
+            if (supervised is null || (Province is not null && Province != supervised))
+            {
+                return Forbid();
+            }
+
+            Province = supervised;
+        }
+
+        Provinces = await db.Provinces.AsNoTracking().OrderBy(p => p.Code).ToListAsync(cancellationToken);
+        Province ??= Provinces.FirstOrDefault()?.Code;
+        return Provinces.Any(p => p.Code == Province) ? null : NotFound();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var rows = await db.Set<CatalogueProcedure>().AsNoTracking().Where(p => p.ProvinceCode == Province)
+            .Select(p => new { p.Code, p.Aliases, v = p.Versions.First(v => v.Number == p.CurrentVersion) })
+            .ToListAsync(cancellationToken);
+        Rows = rows.Select(r => new Row(r.Code, r.Aliases, r.v.Name, r.v.Field, r.v.Number, r.v.DecisionNumber, r.v.EffectiveFrom, r.v.Rescinded))
+            .OrderBy(r => r.Field).ThenBy(r => r.Name).ToList();
+    }
+}

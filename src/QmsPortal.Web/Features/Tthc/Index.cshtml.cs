@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
+using QmsPortal.Web.Tenancy;
+using QmsPortal.Web.Text;
+
+namespace QmsPortal.Web.Features.Tthc;
+
+/// <summary>The commune's posted TTHC grouped by field, with an accent-insensitive filter (a plain GET form).</summary>
+[OutputCache(PolicyName = PublicTthcCachePolicy.Name)]
+public sealed class IndexModel(PublicTthc tthc, TenantContext tenant) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Query { get; set; }
+
+    public TenantInfo Commune { get; private set; } = null!;
+    public List<IGrouping<string, PublicTthc.ListItem>> Groups { get; private set; } = [];
+    public int Total { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (tenant.Current is null)
+        {
+            return NotFound();
+        }
+
+        Commune = tenant.Current;
+        var all = await tthc.ListAsync(cancellationToken);
+        Total = all.Count;
+        var query = VietnameseText.Fold(Query?.Length > 200 ? Query[..200] : Query).Trim();
+        var words = query.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var shown = words.Length == 0 ? all : all.Where(i =>
+        {
+            var haystack = VietnameseText.Fold($"{i.Code} {i.Name} {i.Field}");
+            return words.All(w => haystack.Contains(w, StringComparison.Ordinal));
+        }).ToList();
+        Groups = shown.GroupBy(i => i.Field).OrderBy(g => g.Key, StringComparer.Create(VietnameseFormat.Culture, false)).ToList();
+        return Page();
+    }
+}

@@ -1,0 +1,190 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using QmsPortal.Web.Data;
+using QmsPortal.Web.Tenancy;
+using QmsPortal.Web.Text;
+using QRCoder;
+
+namespace QmsPortal.Web.Features.Tthc;
+
+/// <summary>What a citizen sees of one posted TTHC at one revision.</summary>
+public sealed record ProcedureView(
+    TenantInfo Commune,
+    TthcPosting Posting,
+    CatalogueVersion Version,
+    int Revision,
+    DateTimeOffset UpdatedAt,
+    bool IsCurrent)
+{
+    public ProcedureContent Content => Version.Content;
+
+    public string Updated =>
+        $"Cập nhật ngày {VietnameseFormat.Date(UpdatedAt)}"
+        + (Content.Decision is { } d ? $", theo Quyết định số {d.Number} ngày {VietnameseFormat.Date(d.Date)} của Chủ tịch UBND tỉnh" : ", chưa đối chiếu quyết định công bố của tỉnh");
+
+    public bool Unconfirmed(string key) => Content.IsUnconfirmed(key);
+}
+
+/// <summary>Reads posted TTHC for the public pages and the API. Drafts and withdrawn postings are never returned.</summary>
+public sealed class PublicTthc(QmsDbContext db, TenantContext tenant)
+{
+    public async Task<ProcedureView?> FindAsync(string code, int? revision = null, CancellationToken cancellationToken = default)
+    {
+        var posting = await db.Set<TthcPosting>().AsNoTracking()
+            .Include(p => p.Revisions).ThenInclude(r => r.CatalogueVersion)
+            .FirstOrDefaultAsync(p => p.Code == code && p.Status == PostingStatus.Posted, cancellationToken);
+        if (posting is null)
+        {
+            return null;
+        }
+
+        var number = revision ?? posting.CurrentRevision;
+        var shown = posting.Revisions.FirstOrDefault(r => r.Number == number);
+        return shown is null ? null : new ProcedureView(tenant.Required, posting, shown.CatalogueVersion!, number, shown.AcceptedAt, number == posting.CurrentRevision);
+    }
+
+    /// <summary>The current code of a posted TTHC known here by an old code (alias), or null.</summary>
+    public async Task<string?> CodeForAliasAsync(string alias, CancellationToken cancellationToken = default)
+    {
+        var candidates = await db.Set<TthcPosting>().AsNoTracking()
+            .Where(p => p.Status == PostingStatus.Posted && p.CatalogueProcedure!.Aliases.Contains(alias))
+            .Select(p => new { p.Code, p.CatalogueProcedure!.Aliases }).ToListAsync(cancellationToken);
+        return candidates.FirstOrDefault(c => c.Aliases.Split(' ').Contains(alias))?.Code;
+    }
+
+    public sealed record ListItem(string Code, string Name, string Field, string TimeSummary, string FeeSummary);
+
+    public async Task<List<ListItem>> ListAsync(CancellationToken cancellationToken = default) =>
+        await db.Set<TthcPosting>().AsNoTracking()
+            .Where(p => p.Status == PostingStatus.Posted)
+            .OrderBy(p => p.Field).ThenBy(p => p.Name)
+            .Select(p => new ListItem(p.Code, p.Name, p.Field, p.TimeSummary, p.FeeSummary))
+            .ToListAsync(cancellationToken);
+
+    public static string Url(HttpRequest request, string slug, string code) =>
+        $"{request.Scheme}://{request.Host}{request.PathBase}/{slug}/thu-tuc/{Uri.EscapeDataString(code)}";
+
+    /// <summary>A QR code (PNG data URI, no script needed) for the given URL.</summary>
+    public static string QrDataUri(string url)
+    {
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
+        var png = new PngByteQRCode(data).GetGraphic(4);
+        return "data:image/png;base64," + Convert.ToBase64String(png);
+    }
+
+    private static readonly JsonSerializerOptions LdJson = new()
+    {
+        // Escapes <, >, & and + as \uXXXX, so the data can never close the script element.
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    };
+
+    /// <summary>schema.org GovernmentService JSON-LD, safe to write inside a script element.</summary>
+    public static string JsonLd(ProcedureView view, string url)
+    {
+        var c = view.Content;
+        var channels = new JsonArray();
+        foreach (var channel in c.Channels)
+        {
+            var node = new JsonObject { ["@type"] = "ServiceChannel", ["name"] = ProcedureRules.ChannelLabel(channel.Kind) };
+            if (channel.Kind == "truc-tuyen" && c.OnlineUrl is not null)
+            {
+                node["serviceUrl"] = c.OnlineUrl;
+            }
+            else if (channel.Kind == "truc-tiep" && view.Commune.Address is not null)
+            {
+                node["serviceLocation"] = new JsonObject { ["@type"] = "Place", ["address"] = view.Commune.Address };
+            }
+
+            channels.Add(node);
+        }
+
+        var ld = new JsonObject
+        {
+            ["@context"] = "https://schema.org",
+            ["@type"] = "GovernmentService",
+            ["name"] = c.Name,
+            ["identifier"] = c.Code,
+            ["serviceType"] = c.Field,
+            ["url"] = url,
+            ["provider"] = new JsonObject { ["@type"] = "GovernmentOrganization", ["name"] = c.HandlingBody ?? "UBND " + view.Commune.Name },
+            ["areaServed"] = new JsonObject { ["@type"] = "AdministrativeArea", ["name"] = view.Commune.Name + ", " + view.Commune.ProvinceName },
+            ["availableChannel"] = channels,
+        };
+        return ld.ToJsonString(LdJson);
+    }
+}
+
+/// <summary>
+/// Output cache for anonymous public TTHC pages: tagged per commune (evicted on publish, adopt, accept),
+/// keyed by host and path plus the filter query; never for signed-in users or responses that set cookies.
+/// </summary>
+public sealed class PublicTthcCachePolicy : IOutputCachePolicy
+{
+    public const string Name = "tthc-public";
+    private const string TempDataCookie = ".AspNetCore.Mvc.CookieTempDataProvider";
+
+    public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var http = context.HttpContext;
+        var tenantId = http.RequestServices.GetRequiredService<TenantContext>().TenantId;
+        var cacheable = tenantId is not null
+            && http.User.Identity?.IsAuthenticated != true
+            && (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
+            && !http.Request.Headers.ContainsKey("Authorization")
+            && !http.Request.Cookies.ContainsKey(TempDataCookie);
+        if (cacheable)
+        {
+            http.Response.OnStarting(() =>
+            {
+                var cookies = http.Response.Headers.SetCookie;
+                if (cookies.Count > 0 && cookies.All(c => c is not null && IsTempDataDeletion(c)))
+                {
+                    http.Response.Headers.Remove("Set-Cookie");
+                }
+
+                return Task.CompletedTask;
+            });
+        }
+
+        context.EnableOutputCaching = true;
+        context.AllowCacheLookup = cacheable;
+        context.AllowCacheStorage = cacheable;
+        context.AllowLocking = true;
+        context.CacheVaryByRules.QueryKeys = "q";
+        context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(10);
+        if (tenantId is { } id)
+        {
+            context.Tags.Add(Postings.CacheTag(id));
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private static bool IsTempDataDeletion(string cookie) => cookie.StartsWith(TempDataCookie + "=;", StringComparison.Ordinal);
+
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var response = context.HttpContext.Response;
+        // The theme layout reads TempData, so every page "deletes" an absent TempData cookie (stripped in
+        // CacheRequestAsync); any other cookie makes the response private.
+        var cookies = response.Headers.SetCookie;
+        if (cookies.Any(c => c is not null && !IsTempDataDeletion(c)))
+        {
+            context.AllowCacheStorage = false;
+        }
+
+        if (response.StatusCode != StatusCodes.Status200OK)
+        {
+            context.AllowCacheStorage = false;
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}
