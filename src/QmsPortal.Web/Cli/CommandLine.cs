@@ -118,6 +118,7 @@ public static class CommandLine
 
         await db.SaveChangesAsync();
         sp.GetRequiredService<TenantDirectory>().Forget();
+        await sp.GetRequiredService<Features.Shared.PublicPageCache>().EvictAsync(tenant.Id);
         await output.WriteLineAsync(disable ? $"{tenant.Name}: đã tạm ngừng hoạt động." : $"{tenant.Name}: đã hoạt động trở lại.");
         return 0;
     }

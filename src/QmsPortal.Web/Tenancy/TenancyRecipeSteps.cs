@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using QmsPortal.Web.Data;
+using QmsPortal.Web.Features.Shared;
 using QmsPortal.Web.Recipes;
 using QmsPortal.Web.Theming;
 
@@ -100,7 +101,7 @@ public sealed class CommunesStep(CommuneProvisioner provisioner) : IRecipeStep
 }
 
 /// <summary><c>"step": "commune-settings"</c> — office details shown on public pages; only given fields change.</summary>
-public sealed class CommuneSettingsStep(QmsDbContext db, ThemeCatalog themes, TenantDirectory directory) : IRecipeStep
+public sealed class CommuneSettingsStep(QmsDbContext db, ThemeCatalog themes, TenantDirectory directory, PublicPageCache publicPages) : IRecipeStep
 {
     public string Name => "commune-settings";
 
@@ -126,5 +127,6 @@ public sealed class CommuneSettingsStep(QmsDbContext db, ThemeCatalog themes, Te
         tenant.OfficeHours = (string?)json["officeHours"] ?? tenant.OfficeHours;
         tenant.Theme = (string?)json["theme"] ?? tenant.Theme;
         directory.Forget();
+        await publicPages.EvictAsync(tenant.Id, cancellationToken);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using QmsPortal.Web.Data;
+using QmsPortal.Web.Features.Shared;
 using QmsPortal.Web.Recipes;
 using QmsPortal.Web.Tenancy;
 using QmsPortal.Web.Theming;
@@ -10,7 +11,7 @@ using QmsPortal.Web.Theming;
 namespace QmsPortal.Web.Features.Admin;
 
 /// <summary>A commune's platform settings: name, theme, host names, suspension, and applying a recipe.</summary>
-public sealed class EditModel(QmsDbContext db, TenantDirectory directory, RecipeRunner recipes, ThemeCatalog themes) : PageModel
+public sealed class EditModel(QmsDbContext db, TenantDirectory directory, RecipeRunner recipes, ThemeCatalog themes, PublicPageCache publicPages) : PageModel
 {
     [BindProperty]
     public SettingsInput Input { get; set; } = new();
@@ -86,7 +87,7 @@ public sealed class EditModel(QmsDbContext db, TenantDirectory directory, Recipe
         }
 
         await db.SaveChangesAsync();
-        directory.Forget();
+        await ForgetAsync();
         TempData["Message"] = "Đã lưu.";
         return RedirectToPage(new { slug });
     }
@@ -107,7 +108,7 @@ public sealed class EditModel(QmsDbContext db, TenantDirectory directory, Recipe
 
         Commune.Disable(DisableReason);
         await db.SaveChangesAsync();
-        directory.Forget();
+        await ForgetAsync();
         TempData["Message"] = $"{Commune.Name} đã tạm ngừng hoạt động trên cổng.";
         return RedirectToPage(new { slug });
     }
@@ -121,7 +122,7 @@ public sealed class EditModel(QmsDbContext db, TenantDirectory directory, Recipe
 
         Commune.Enable();
         await db.SaveChangesAsync();
-        directory.Forget();
+        await ForgetAsync();
         TempData["Message"] = $"{Commune.Name} đã hoạt động trở lại.";
         return RedirectToPage(new { slug });
     }
@@ -155,7 +156,7 @@ public sealed class EditModel(QmsDbContext db, TenantDirectory directory, Recipe
             return Page();
         }
 
-        directory.Forget();
+        await ForgetAsync();
         TempData["Message"] = $"Đã áp dụng công thức {Recipe}.";
         return RedirectToPage(new { slug });
     }
@@ -181,6 +182,13 @@ public sealed class EditModel(QmsDbContext db, TenantDirectory directory, Recipe
         Recipes = names;
         History = await db.Set<RecipeApplication>().AsNoTracking().Where(r => r.TenantId == commune.Id).OrderByDescending(r => r.Id).Take(20).ToListAsync();
         return true;
+    }
+
+    /// <summary>Name, theme, address and status show on every public page of the commune.</summary>
+    private async Task ForgetAsync()
+    {
+        directory.Forget();
+        await publicPages.EvictAsync(Commune.Id);
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

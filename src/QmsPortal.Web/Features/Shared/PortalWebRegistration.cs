@@ -39,6 +39,14 @@ public static class PortalWebRegistration
             o.FormFieldName = "__qms_af";
         });
         services.AddProblemDetails();
+        services.AddOutputCache(o =>
+        {
+            // Sized for the hot set, not the national catalogue (shared/TOOLCHAIN.md: ~15 KB a page).
+            o.SizeLimit = 64L * 1024 * 1024;
+            o.MaximumBodySize = 256 * 1024;
+            o.AddPolicy(PublicPageCachePolicy.Name, new PublicPageCachePolicy());
+        });
+        services.AddScoped<PublicPageCache>();
         return services;
     }
 
@@ -79,6 +87,7 @@ public static class PortalWebRegistration
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseOutputCache();
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
         return app;
     }

@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
+using QmsPortal.Web.Features.Shared;
 
 namespace QmsPortal.Web.Features.Tthc;
 
 /// <summary>One posted TTHC in plain Vietnamese: papers first, fees prominent, where to go, forms, QR-printable views.</summary>
-[OutputCache(PolicyName = PublicTthcCachePolicy.Name)]
+[OutputCache(PolicyName = PublicPageCachePolicy.Name)]
 public sealed class DetailModel(PublicTthc tthc) : PageModel
 {
     public ProcedureView View { get; private set; } = null!;

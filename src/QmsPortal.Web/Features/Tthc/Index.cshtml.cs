@@ -1,13 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
+using QmsPortal.Web.Features.Shared;
 using QmsPortal.Web.Tenancy;
 using QmsPortal.Web.Text;
 
 namespace QmsPortal.Web.Features.Tthc;
 
 /// <summary>The commune's posted TTHC grouped by field, with an accent-insensitive filter (a plain GET form).</summary>
-[OutputCache(PolicyName = PublicTthcCachePolicy.Name)]
+[OutputCache(PolicyName = PublicPageCachePolicy.Name)]
 public sealed class IndexModel(PublicTthc tthc, TenantContext tenant) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]

@@ -1,6 +1,6 @@
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using QmsPortal.Web.Data;
+using QmsPortal.Web.Features.Shared;
 
 namespace QmsPortal.Web.Features.Tthc;
 
@@ -8,10 +8,8 @@ namespace QmsPortal.Web.Features.Tthc;
 /// Adopting, accepting and posting a commune's TTHC. Shared by the staff pages and the recipe step; every
 /// change that citizens can see evicts the commune's cached public pages.
 /// </summary>
-public sealed class Postings(QmsDbContext db, TimeProvider clock, IOutputCacheStore cache)
+public sealed class Postings(QmsDbContext db, TimeProvider clock, PublicPageCache cache)
 {
-    public static string CacheTag(int tenantId) => "tthc:" + tenantId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
     /// <summary>Adopts catalogue entries of the commune's province (by code); already adopted ones are skipped.</summary>
     public async Task<List<TthcPosting>> AdoptAsync(string provinceCode, IReadOnlyCollection<string>? codes, CancellationToken cancellationToken = default)
     {
@@ -43,8 +41,7 @@ public sealed class Postings(QmsDbContext db, TimeProvider clock, IOutputCacheSt
     public static CatalogueVersion ShownVersion(TthcPosting posting) =>
         posting.Revisions.Single(r => r.Number == posting.CurrentRevision).CatalogueVersion!;
 
-    public async Task EvictAsync(int tenantId, CancellationToken cancellationToken = default) =>
-        await cache.EvictByTagAsync(CacheTag(tenantId), cancellationToken);
+    public Task EvictAsync(int tenantId, CancellationToken cancellationToken = default) => cache.EvictAsync(tenantId, cancellationToken);
 }
 
 /// <summary>One posting's state for staff and auditors: stale (with what changed and by when) and complete.</summary>

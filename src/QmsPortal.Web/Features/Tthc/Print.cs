@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
+using QmsPortal.Web.Features.Shared;
 
 namespace QmsPortal.Web.Features.Tthc;
 
 /// <summary>Both A4 print views: the QR code always opens the current version's page.</summary>
-[OutputCache(PolicyName = PublicTthcCachePolicy.Name)]
+[OutputCache(PolicyName = PublicPageCachePolicy.Name)]
 public abstract class PrintModel(PublicTthc tthc) : PageModel
 {
     public ProcedureView View { get; private set; } = null!;

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Xml;
 using Microsoft.EntityFrameworkCore;
+using QmsPortal.Web.Features.Shared;
 using QmsPortal.Web.Data;
 using QmsPortal.Web.Tenancy;
 
@@ -54,7 +55,7 @@ public static class TthcApi
             var online = await OnlineKindsAsync(request.HttpContext.RequestServices.GetRequiredService<QmsDbContext>(), cancellationToken);
             return Results.Ok(items.Select(i => new TthcSummary(i.Code, i.Name, i.Field, PublicTthc.Url(request, slug, i.Code), i.TimeSummary, i.FeeSummary,
                 online.GetValueOrDefault(i.Code, "khong"))).ToList());
-        }).WithName("ListTthc").WithSummary("Thủ tục hành chính đang niêm yết của xã").Produces<List<TthcSummary>>().CacheOutput(PublicTthcCachePolicy.Name);
+        }).WithName("ListTthc").WithSummary("Thủ tục hành chính đang niêm yết của xã").Produces<List<TthcSummary>>().CacheOutput(PublicPageCachePolicy.Name);
 
         group.MapGet("/api/tthc/{code}", async (string slug, string code, HttpRequest request, PublicTthc tthc, CancellationToken cancellationToken) =>
         {
@@ -83,7 +84,7 @@ public static class TthcApi
                 view.Posting.LocalFeeNote, c.LegalBases, c.OnlineService, c.OnlineUrl, c.Decision, c.Unconfirmed,
                 ProcedureRules.TimeSummary(c), ProcedureRules.FeeSummary(c)));
         }).WithName("GetTthc").WithSummary("Một thủ tục đang niêm yết, đủ các thành phần theo Nghị định 63/2010")
-            .Produces<TthcDetail>().ProducesProblem(StatusCodes.Status404NotFound).CacheOutput(PublicTthcCachePolicy.Name);
+            .Produces<TthcDetail>().ProducesProblem(StatusCodes.Status404NotFound).CacheOutput(PublicPageCachePolicy.Name);
 
         group.MapGet("/sitemap.xml", async (string slug, HttpRequest request, TenantContext tenant, PublicTthc tthc, CancellationToken cancellationToken) =>
         {
@@ -109,7 +110,7 @@ public static class TthcApi
             }
 
             return Results.Text(builder.ToString().Replace("utf-16", "utf-8", StringComparison.Ordinal), "application/xml", Encoding.UTF8);
-        }).ExcludeFromDescription().CacheOutput(PublicTthcCachePolicy.Name);
+        }).ExcludeFromDescription().CacheOutput(PublicPageCachePolicy.Name);
 
         group.MapGet("/thu-tuc/{code}/mau/{sha}", async (string code, string sha, PublicTthc tthc, TenantContext tenant, QmsDbContext db, CancellationToken cancellationToken) =>
         {

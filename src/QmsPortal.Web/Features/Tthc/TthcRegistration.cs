@@ -15,19 +15,11 @@ public static class TthcRegistration
         services.AddScoped<IRecipeStep, TthcPostingsStep>();
         services.AddCommuneNavItem("Thủ tục hành chính", "thu-tuc", 10);
         services.AddOpenApi();
-        services.AddOutputCache(o =>
-        {
-            // Sized for the hot set, not the national catalogue (shared/TOOLCHAIN.md: ~15 KB a page).
-            o.SizeLimit = 64L * 1024 * 1024;
-            o.MaximumBodySize = 256 * 1024;
-            o.AddPolicy(PublicTthcCachePolicy.Name, new PublicTthcCachePolicy());
-        });
         return services;
     }
 
     public static WebApplication UseTthc(this WebApplication app)
     {
-        app.UseOutputCache();
         app.MapTthc();
         return app;
     }

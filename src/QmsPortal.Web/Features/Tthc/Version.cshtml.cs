@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
+using QmsPortal.Web.Features.Shared;
 
 namespace QmsPortal.Web.Features.Tthc;
 
 /// <summary>An earlier posted revision: still readable, clearly marked as replaced, with a link to the current one.</summary>
-[OutputCache(PolicyName = PublicTthcCachePolicy.Name)]
+[OutputCache(PolicyName = PublicPageCachePolicy.Name)]
 public sealed class VersionModel(PublicTthc tthc) : PageModel
 {
     public ProcedureView View { get; private set; } = null!;

@@ -99,6 +99,7 @@ public sealed class CommuneAdministrationTests(PortalFactory portal) : IClassFix
     {
         var admin = await AdminAsync();
         var commune = await portal.CreateCommuneAsync();
+        // The first visit puts the public home page in the output cache; the edit must evict it.
         await portal.Anonymous().GetAsync("/" + commune.Slug);
 
         await Html.PostFormAsync(admin, $"/admin/xa/{commune.Slug}", new() { ["Input.Name"] = "Xã Đổi Tên", ["Input.Theme"] = "Lotus" }, handler: "Save");
