@@ -2,6 +2,7 @@ using QmsPortal.Web.Cli;
 using QmsPortal.Web.Data;
 using QmsPortal.Web.Features.Account;
 using QmsPortal.Web.Features.Admin;
+using QmsPortal.Web.Features.Documents;
 using QmsPortal.Web.Features.Platform;
 using QmsPortal.Web.Features.Shared;
 using QmsPortal.Web.Recipes;
@@ -20,6 +21,7 @@ builder.Services.AddPortalWeb();
 builder.Services.AddAccount();
 builder.Services.AddPlatform();
 builder.Services.AddAdmin();
+builder.Services.AddDocuments();
 
 if (verb)
 {
@@ -38,6 +40,7 @@ await app.Services.ApplyDemoAsync();
 
 app.UsePortalWeb();
 app.MapPlatform();
+app.MapDocuments();
 app.MapRazorPages();
 
 await app.RunAsync();
