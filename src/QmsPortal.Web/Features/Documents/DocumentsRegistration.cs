@@ -63,6 +63,8 @@ public sealed class DocumentLibrary(QmsDbContext db, UserManager<PortalUser> use
         return new DocumentActor(user.Id, user.FullName.Length > 0 ? user.FullName : user.Email ?? user.Id, user.JobTitle);
     }
 
+    public string? UserId => http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier);
+
     public DateOnly Today => Text.VietnameseFormat.Today(clock);
 
     public async Task<IsoStatus> IsoStatusAsync(CancellationToken cancellationToken = default)
