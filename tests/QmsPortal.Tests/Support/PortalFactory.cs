@@ -43,6 +43,9 @@ public class PortalFactory : WebApplicationFactory<Program>
             ?? throw new InvalidOperationException("QMS_TEST_PG must hold the PostgreSQL connection string.")) { Database = _databaseName }.ToString()
         : $"Data Source={_sqlitePath}";
 
+    /// <summary>The file store of this factory (attachments), removed with the factory.</summary>
+    public string FilesRoot => Path.Combine(Path.GetTempPath(), "qms-tests", _databaseName + "-files");
+
     /// <summary>A number unique in this test run, for codes and slugs.</summary>
     public static int Next() => Interlocked.Increment(ref _sequence);
 
@@ -54,6 +57,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", UsesPostgres ? "Postgres" : "Sqlite");
         builder.UseSetting("Database:ConnectionString", ConnectionString);
         builder.UseSetting("Demo:Enabled", "false");
+        builder.UseSetting("Files:Root", FilesRoot);
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
@@ -168,6 +172,11 @@ public class PortalFactory : WebApplicationFactory<Program>
             {
                 File.Delete(file);
             }
+        }
+
+        if (Directory.Exists(FilesRoot))
+        {
+            Directory.Delete(FilesRoot, recursive: true);
         }
 
         GC.SuppressFinalize(this);
