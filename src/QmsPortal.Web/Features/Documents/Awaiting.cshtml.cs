@@ -19,8 +19,9 @@ public sealed class AwaitingModel(QmsDbContext db, TenantContext tenant, Documen
         var mine = db.Set<ReadAcknowledgement>().Where(a => a.UserId == userId).Select(a => a.RevisionId);
         Rows = await db.Set<DocumentRevision>().AsNoTracking()
             .Where(r => r.Status == RevisionStatus.Issued && !mine.Contains(r.Id))
-            .Join(db.Set<ControlledDocument>(), r => r.DocumentId, d => d.Id, (r, d) => new Row(d.Id, r.Id, d.Code, r.Title, r.IssueNumber, r.EffectiveDate))
-            .OrderBy(r => r.Code)
+            .Join(db.Set<ControlledDocument>(), r => r.DocumentId, d => d.Id, (r, d) => new { r, d })
+            .OrderBy(x => x.d.Code)
+            .Select(x => new Row(x.d.Id, x.r.Id, x.d.Code, x.r.Title, x.r.IssueNumber, x.r.EffectiveDate))
             .ToListAsync(cancellationToken);
     }
 

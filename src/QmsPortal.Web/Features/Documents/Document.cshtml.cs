@@ -79,7 +79,7 @@ public sealed class DocumentModel(QmsDbContext db, TenantContext tenant, Commune
             if (CanAuthor && Shown.Status == RevisionStatus.Issued)
             {
                 var acknowledged = await db.Set<ReadAcknowledgement>().AsNoTracking().Where(a => a.RevisionId == shownId)
-                    .OrderBy(a => a.At).Select(a => new AckRow(a.UserName, a.At)).ToListAsync(cancellationToken);
+                    .OrderBy(a => a.Id).Select(a => new AckRow(a.UserName, a.At)).ToListAsync(cancellationToken);
                 var ackIds = db.Set<ReadAcknowledgement>().Where(a => a.RevisionId == shownId).Select(a => a.UserId);
                 var tenantId = tenant.Required.Id;
                 var pending = await db.Memberships.AsNoTracking().Where(m => m.TenantId == tenantId && !ackIds.Contains(m.UserId))
@@ -88,7 +88,7 @@ public sealed class DocumentModel(QmsDbContext db, TenantContext tenant, Commune
             }
         }
 
-        History = await db.Set<DocumentEvent>().AsNoTracking().Where(e => e.DocumentId == id).OrderBy(e => e.At).ThenBy(e => e.Id)
+        History = await db.Set<DocumentEvent>().AsNoTracking().Where(e => e.DocumentId == id).OrderBy(e => e.Id)
             .Select(e => new EventRow(e.RevisionNumber, e.Action, e.ActorName, e.At, e.Reason, e.EffectiveDate)).ToListAsync(cancellationToken);
         Updates = await db.Set<LegalChangeItem>().AsNoTracking().Where(i => i.DocumentId == id).OrderBy(i => i.DueDate)
             .Select(i => new UpdateRow(i.Id, i.LegalText!.Number, i.LegalText.Title, i.LegalText.EffectiveDate, i.DueDate, i.ResolvedAt, i.ResolvedBy, i.Resolution))

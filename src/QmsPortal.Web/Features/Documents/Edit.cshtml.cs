@@ -50,7 +50,7 @@ public sealed class EditModel(QmsDbContext db, TenantContext tenant, DocumentLib
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id)
+    public async Task<IActionResult> OnPostSaveAsync(int id)
     {
         var document = await db.Set<ControlledDocument>().Include(d => d.Revisions).FirstOrDefaultAsync(d => d.Id == id);
         if (document is null)

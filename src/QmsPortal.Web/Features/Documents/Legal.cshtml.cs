@@ -23,7 +23,7 @@ public sealed class LegalModel(QmsDbContext db, TenantContext tenant, CommuneAcc
 
     public async Task OnGetAsync() => await LoadAsync();
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostRegisterAsync()
     {
         if (!await access.HasRoleAsync(CommuneRole.QualitySecretary, CommuneRole.CommuneAdmin))
         {

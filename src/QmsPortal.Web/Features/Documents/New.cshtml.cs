@@ -27,7 +27,7 @@ public sealed class NewModel(QmsDbContext db, TenantContext tenant, DocumentLibr
         Input.Body = Template;
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostCreateAsync()
     {
         if (!ModelState.IsValid)
         {
