@@ -14,7 +14,7 @@ public sealed class PublicIsoModel(QmsDbContext db, TenantContext tenant, Docume
 {
     public TenantInfo Commune => tenant.Required;
     public string? PolicyBody { get; private set; }
-    public Objectives? CurrentObjectives { get; private set; }
+    public IReadOnlyList<Objectives> CurrentObjectives { get; private set; } = [];
     public ConformityAnnouncement? Announcement { get; private set; }
     public IsoStatus Status { get; private set; } = null!;
     public IReadOnlyList<ProcedureRow> Procedures { get; private set; } = [];
@@ -33,11 +33,10 @@ public sealed class PublicIsoModel(QmsDbContext db, TenantContext tenant, Docume
             .Join(db.Set<ControlledDocument>().Where(d => d.IsPublic), r => r.DocumentId, d => d.Id, (r, d) => new { r, d });
         PolicyBody = await issued.Where(x => x.d.Kind == DocumentKind.QualityPolicy).OrderByDescending(x => x.r.EffectiveDate)
             .Select(x => x.r.Body).FirstOrDefaultAsync(cancellationToken);
-        // "This year's" objectives: the issued objectives in force, preferring one that took effect this year.
-        var yearStart = new DateOnly(Year, 1, 1);
+        // Every objectives document in force this year (a commune may keep general and yearly objectives), newest first.
         CurrentObjectives = await issued.Where(x => x.d.Kind == DocumentKind.QualityObjectives)
-            .OrderByDescending(x => x.r.EffectiveDate >= yearStart).ThenByDescending(x => x.r.EffectiveDate)
-            .Select(x => new Objectives(x.r.Title, x.r.Body, x.r.EffectiveDate)).FirstOrDefaultAsync(cancellationToken);
+            .OrderByDescending(x => x.r.EffectiveDate)
+            .Select(x => new Objectives(x.r.Title, x.r.Body, x.r.EffectiveDate)).ToListAsync(cancellationToken);
         Announcement = await db.Set<ConformityAnnouncement>().AsNoTracking().OrderByDescending(a => a.DecisionDate).ThenByDescending(a => a.Id)
             .FirstOrDefaultAsync(cancellationToken);
         Procedures = await issued.Where(x => x.d.Kind == DocumentKind.SystemProcedure || x.d.Kind == DocumentKind.TthcProcedure)
