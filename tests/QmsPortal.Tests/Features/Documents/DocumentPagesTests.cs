@@ -237,6 +237,29 @@ public sealed class DocumentPagesTests(PortalFactory portal) : IClassFixture<Por
     }
 
     [Fact]
+    public async Task Two_saves_racing_on_the_same_draft_version_let_only_the_first_through()
+    {
+        var office = await OfficeAsync();
+        var id = await DocumentSeed.CreateAsync(portal, office.Commune, "QT-26", RevisionStatus.Draft, office.Secretary);
+        var actor = new DocumentActor("u", "Người sửa", null);
+        await using var first = portal.Services.CreateAsyncScope();
+        await using var second = portal.Services.CreateAsyncScope();
+        first.ServiceProvider.GetRequiredService<TenantContext>().Enter(office.Commune);
+        second.ServiceProvider.GetRequiredService<TenantContext>().Enter(office.Commune);
+        var db1 = first.ServiceProvider.GetRequiredService<QmsPortal.Web.Data.QmsDbContext>();
+        var db2 = second.ServiceProvider.GetRequiredService<QmsPortal.Web.Data.QmsDbContext>();
+        var doc1 = await db1.Set<ControlledDocument>().Include(d => d.Revisions).SingleAsync(d => d.Id == id);
+        var doc2 = await db2.Set<ControlledDocument>().Include(d => d.Revisions).SingleAsync(d => d.Id == id);
+
+        doc1.EditDraft(doc1.Revisions[0], doc1.Title, doc1.Owner, 12, null, null, true, "Thứ nhất.", null, actor, portal.Clock.GetUtcNow());
+        doc2.EditDraft(doc2.Revisions[0], doc2.Title, doc2.Owner, 12, null, null, true, "Thứ hai.", null, actor, portal.Clock.GetUtcNow());
+        await db1.SaveChangesAsync();
+
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db2.SaveChangesAsync());
+        Assert.Equal("Thứ nhất.", await DocumentSeed.ReadAsync(portal, office.Commune, db => db.Set<DocumentRevision>().Where(r => r.DocumentId == id).Select(r => r.Body).SingleAsync()));
+    }
+
+    [Fact]
     public async Task History_diff_as_of_and_superseded_marks_are_shown()
     {
         var office = await OfficeAsync();
