@@ -69,11 +69,12 @@ public sealed partial class ControlledDocument : ITenantOwned, IStamped
     public DocumentRevision? OpenRevision => Revisions.SingleOrDefault(r => r.IsOpen);
 
     public static ControlledDocument Create(string code, string title, DocumentKind kind, string owner, int reviewIntervalMonths,
-        string? tthcCodes, string? legalBases, bool isPublic, string body, DocumentActor author, DateTimeOffset at)
+        string? tthcCodes, string? legalBases, bool isPublic, string body, DocumentActor author, DateTimeOffset at, string? changeSummary = null)
     {
         var document = new ControlledDocument { Code = CheckCode(code), Kind = kind };
         document.SetMetadata(title, owner, reviewIntervalMonths, tthcCodes, legalBases, isPublic);
-        var revision = DocumentRevision.Start(1, document.Title, CheckBody(body), "Ban hành lần đầu.", author);
+        var summary = string.IsNullOrWhiteSpace(changeSummary) ? "Ban hành lần đầu." : changeSummary;
+        var revision = DocumentRevision.Start(1, document.Title, CheckBody(body), summary, author);
         document.Revisions.Add(revision);
         document.Record(revision, DocumentAction.Created, author, at);
         document.Refresh();

@@ -113,8 +113,18 @@ public sealed class DocumentModel(QmsDbContext db, TenantContext tenant, Commune
     public Task<IActionResult> OnPostWithdrawAsync(int id, int revision, string? reason) =>
         ActAsync(id, revision, AuthorOrApprover, (d, r, actor, at) => d.Withdraw(r, actor, reason, library.Today, at), "Đã thu hồi tài liệu.");
 
+    /// <summary>Opens a new draft; the forms attached to the revision it starts from come along (same stored content).</summary>
     public Task<IActionResult> OnPostNewRevisionAsync(int id) =>
-        ActAsync(id, null, Author, (d, _, actor, at) => d.StartRevision(actor, at), "Đã mở bản sửa đổi mới.", toEdit: true);
+        ActAsync(id, null, Author, async (d, latest, actor, at) =>
+        {
+            var revision = d.StartRevision(actor, at);
+            await db.SaveChangesAsync();
+            var forms = await db.Set<DocumentAttachment>().AsNoTracking().Where(a => a.RevisionId == latest.Id).ToListAsync();
+            db.AddRange(forms.Select(a => new DocumentAttachment
+            {
+                DocumentId = id, RevisionId = revision.Id, FileName = a.FileName, ContentType = a.ContentType, Size = a.Size, ContentKey = a.ContentKey,
+            }));
+        }, "Đã mở bản sửa đổi mới.", toEdit: true);
 
     public Task<IActionResult> OnPostReviewedAsync(int id, string? note) =>
         ActAsync(id, null, Author, (d, _, actor, at) => d.MarkReviewed(actor, library.Today, note, at), "Đã ghi nhận xem xét định kỳ, không thay đổi.");

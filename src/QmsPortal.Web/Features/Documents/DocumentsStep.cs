@@ -96,7 +96,7 @@ public sealed class DocumentsStep(QmsDbContext db, TimeProvider clock, IOptions<
             var at = clock.GetUtcNow();
             var first = versions[0];
             var document = ControlledDocument.Create(code, (string)json["title"]!, Kind(json), (string)json["owner"]!, Interval(json),
-                string.Join(' ', Strings(json["tthcCodes"])), string.Join('\n', Strings(json["legalBases"])), IsPublic(json), first.Body, author, at);
+                string.Join(' ', Strings(json["tthcCodes"])), string.Join('\n', Strings(json["legalBases"])), IsPublic(json), first.Body, author, at, first.Summary);
             db.Add(document);
             await db.SaveChangesAsync(cancellationToken);
             for (var v = 0; v < versions.Count; v++)
@@ -146,7 +146,7 @@ public sealed class DocumentsStep(QmsDbContext db, TimeProvider clock, IOptions<
         }
 
         var document = ControlledDocument.Create((string?)json["code"] ?? "", (string?)json["title"] ?? "", Kind(json), (string?)json["owner"] ?? "",
-            Interval(json), string.Join(' ', Strings(json["tthcCodes"])), string.Join('\n', Strings(json["legalBases"])), IsPublic(json), versions[0].Body, author, at);
+            Interval(json), string.Join(' ', Strings(json["tthcCodes"])), string.Join('\n', Strings(json["legalBases"])), IsPublic(json), versions[0].Body, author, at, versions[0].Summary);
         for (var v = 0; v < versions.Count; v++)
         {
             var revision = v == 0 ? document.Revisions[0] : document.StartRevision(author, at);

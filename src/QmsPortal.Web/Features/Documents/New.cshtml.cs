@@ -43,7 +43,7 @@ public sealed class NewModel(QmsDbContext db, TenantContext tenant, DocumentLibr
             }
 
             var document = ControlledDocument.Create(code, Input.Title, Input.Kind, Input.Owner, Input.ReviewIntervalMonths, Input.TthcCodes,
-                Input.LegalBases, Input.IsPublic, Input.Body, await library.ActorAsync(), clock.GetUtcNow());
+                Input.LegalBases, Input.IsPublic, Input.Body, await library.ActorAsync(), clock.GetUtcNow(), Input.ChangeSummary);
             db.Add(document);
             await db.SaveChangesAsync();
             TempData["Message"] = $"Đã tạo dự thảo {document.Code}.";

@@ -447,6 +447,12 @@ public sealed class DocumentPagesTests(PortalFactory portal) : IClassFixture<Por
         var anonymous = await portal.Anonymous().GetAsync(link);
         Assert.Equal(HttpStatusCode.OK, anonymous.StatusCode);
         Assert.Equal("application/pdf", anonymous.Content.Headers.ContentType!.MediaType);
+
+        await Html.PostFormAsync(client, office.Doc(id), [], "NewRevision");
+        var draft = await DocumentSeed.RevisionIdAsync(portal, office.Commune, id, 2);
+        var carried = (await Html.GetDocumentAsync(client, $"{office.Doc(id)}?ban={draft}")).QuerySelector("#dinh-kem a")!;
+        Assert.Equal("mau.pdf", carried.TextContent);
+        Assert.Equal(HttpStatusCode.NotFound, (await portal.Anonymous().GetAsync(carried.GetAttribute("href")!)).StatusCode);
     }
 
     [Fact]
