@@ -101,6 +101,9 @@ public sealed class DocumentsIsolationTests(PortalFactory portal) : IClassFixtur
 
         var isoA = await Html.GetDocumentAsync(anonymous, $"/{s.A.Slug}/iso");
         Assert.DoesNotContain("QT-78", isoA.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Null(isoA.QuerySelector("#thu-vien-noi-bo"));
+        Assert.NotNull((await Html.GetDocumentAsync(await portal.SignedInAsync(s.UserA), $"/{s.A.Slug}/iso")).QuerySelector("#thu-vien-noi-bo"));
+        Assert.Null((await Html.GetDocumentAsync(await portal.SignedInAsync(s.UserA), $"/{s.B.Slug}/iso")).QuerySelector("#thu-vien-noi-bo"));
         var isoB = await Html.GetDocumentAsync(anonymous, $"/{s.B.Slug}/iso");
         Assert.NotNull(isoB.QuerySelector("tr[data-code='QT-78']"));
         Assert.Null(isoB.QuerySelector("tr[data-code='QT-77/BIMAT']"));

@@ -10,7 +10,7 @@ namespace QmsPortal.Web.Features.Documents;
 /// The commune's public ISO page (anonymous): quality policy, this year's objectives, the conformity announcement,
 /// the four-step status and the issued procedures. Only issued revisions of public documents are read here.
 /// </summary>
-public sealed class PublicIsoModel(QmsDbContext db, TenantContext tenant, DocumentLibrary library) : PageModel
+public sealed class PublicIsoModel(QmsDbContext db, TenantContext tenant, DocumentLibrary library, CommuneAccess access) : PageModel
 {
     public TenantInfo Commune => tenant.Required;
     public string? PolicyBody { get; private set; }
@@ -19,6 +19,9 @@ public sealed class PublicIsoModel(QmsDbContext db, TenantContext tenant, Docume
     public IsoStatus Status { get; private set; } = null!;
     public IReadOnlyList<ProcedureRow> Procedures { get; private set; } = [];
     public int Year { get; private set; }
+
+    /// <summary>Staff reach the internal library from here; the public navigation only carries public pages.</summary>
+    public bool CanReadInternal { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -43,6 +46,7 @@ public sealed class PublicIsoModel(QmsDbContext db, TenantContext tenant, Docume
             .OrderBy(x => x.d.Code)
             .Select(x => new ProcedureRow(x.d.Code, x.r.Title, x.r.IssueNumber, x.r.EffectiveDate)).ToListAsync(cancellationToken);
         Status = await library.IsoStatusAsync(cancellationToken);
+        CanReadInternal = User.Identity?.IsAuthenticated == true && await access.CanReadInternalAsync();
         return Page();
     }
 

@@ -1,4 +1,6 @@
 using Markdig;
+using Markdig.Extensions.Tables;
+using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using Microsoft.AspNetCore.Html;
@@ -36,6 +38,12 @@ public static class SafeMarkdown
             {
                 autolink.ReplaceBy(new LiteralInline(autolink.Url));
             }
+        }
+
+        // Theme vocabulary: tables in a body look like every other table of the portal, on screen and in print.
+        foreach (var table in document.Descendants<Table>())
+        {
+            table.GetAttributes().AddClass("table");
         }
 
         using var writer = new StringWriter();
