@@ -305,6 +305,7 @@ public sealed class DocumentPagesTests(PortalFactory portal) : IClassFixture<Por
         Assert.Contains("Trần Văn Chính", signOff, StringComparison.Ordinal);
         Assert.Null(print.QuerySelector(".watermark"));
         Assert.Contains("counter(pages)", print.Head!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("QT-18/CX-HCTP · Lần ban hành: 1 · Hiệu lực: 01/02/2026", print.Head!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
