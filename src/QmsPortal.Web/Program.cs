@@ -3,6 +3,7 @@ using QmsPortal.Web.Data;
 using QmsPortal.Web.Email;
 using QmsPortal.Web.Features.Account;
 using QmsPortal.Web.Features.Admin;
+using QmsPortal.Web.Features.Documents;
 using QmsPortal.Web.Features.Platform;
 using QmsPortal.Web.Features.Shared;
 using QmsPortal.Web.Features.Tthc;
@@ -26,6 +27,7 @@ builder.Services.AddPortalWeb();
 builder.Services.AddAccount();
 builder.Services.AddPlatform();
 builder.Services.AddAdmin();
+builder.Services.AddDocuments();
 builder.Services.AddTthc();
 
 if (verb)
@@ -46,6 +48,7 @@ await app.Services.ApplyDemoAsync();
 app.UsePortalWeb();
 app.UseTthc();
 app.MapPlatform();
+app.MapDocuments();
 app.MapRazorPages();
 
 await app.RunAsync();

@@ -45,6 +45,9 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     private static readonly string Run = Guid.NewGuid().ToString("N")[..6];
 
+    /// <summary>The file store of this factory (attachments), removed with the factory.</summary>
+    public string FilesRoot => Path.Combine(Path.GetTempPath(), "qms-tests", _databaseName + "-files");
+
     /// <summary>A number unique in this test run, for codes and slugs.</summary>
     public static int Next() => Interlocked.Increment(ref _sequence);
 
@@ -69,6 +72,7 @@ public class PortalFactory : WebApplicationFactory<Program>
             builder.UseSetting("Email:PickupFolder", Path.Combine(Path.GetTempPath(), "qms-tests", "mail"));
         }
 
+        builder.UseSetting("Files:Root", FilesRoot);
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
@@ -183,6 +187,11 @@ public class PortalFactory : WebApplicationFactory<Program>
             {
                 File.Delete(file);
             }
+        }
+
+        if (Directory.Exists(FilesRoot))
+        {
+            Directory.Delete(FilesRoot, recursive: true);
         }
 
         GC.SuppressFinalize(this);

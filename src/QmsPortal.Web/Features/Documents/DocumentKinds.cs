@@ -1,0 +1,111 @@
+namespace QmsPortal.Web.Features.Documents;
+
+/// <summary>The kinds of documented information a commune keeps (DOMAIN.md, "Documented information").</summary>
+public enum DocumentKind
+{
+    QualityPolicy,
+    QualityObjectives,
+    SystemProcedure,
+    TthcProcedure,
+    WorkInstruction,
+    Form,
+    ExternalDocument,
+}
+
+public enum RevisionStatus
+{
+    Draft,
+    InReview,
+    Approved,
+    Issued,
+    Superseded,
+    Withdrawn,
+}
+
+public enum DocumentAction
+{
+    Created,
+    Edited,
+    Submitted,
+    Approved,
+    Rejected,
+    Issued,
+    Superseded,
+    Withdrawn,
+    Reviewed,
+    NewRevision,
+}
+
+/// <summary>Who acts on a document: enough to check the rules and to print the sign-off block.</summary>
+public sealed record DocumentActor(string UserId, string Name, string? JobTitle);
+
+public static class DocumentLabels
+{
+    public static readonly IReadOnlyList<DocumentKind> Kinds = Enum.GetValues<DocumentKind>();
+
+    public static string Kind(DocumentKind kind) => kind switch
+    {
+        DocumentKind.QualityPolicy => "Chính sách chất lượng",
+        DocumentKind.QualityObjectives => "Mục tiêu chất lượng",
+        DocumentKind.SystemProcedure => "Quy trình hệ thống",
+        DocumentKind.TthcProcedure => "Quy trình giải quyết TTHC",
+        DocumentKind.WorkInstruction => "Hướng dẫn",
+        DocumentKind.Form => "Biểu mẫu",
+        DocumentKind.ExternalDocument => "Tài liệu bên ngoài",
+        _ => kind.ToString(),
+    };
+
+    /// <summary>The code prefix suggested for a new document of the kind (procedures share one QT series).</summary>
+    public static string Prefix(DocumentKind kind) => kind switch
+    {
+        DocumentKind.QualityPolicy => "CS",
+        DocumentKind.QualityObjectives => "MT",
+        DocumentKind.SystemProcedure or DocumentKind.TthcProcedure => "QT",
+        DocumentKind.WorkInstruction => "HD",
+        DocumentKind.Form => "BM",
+        _ => "TL",
+    };
+
+    public static string Status(RevisionStatus status) => status switch
+    {
+        RevisionStatus.Draft => "Dự thảo",
+        RevisionStatus.InReview => "Chờ phê duyệt",
+        RevisionStatus.Approved => "Đã phê duyệt",
+        RevisionStatus.Issued => "Đang hiệu lực",
+        RevisionStatus.Superseded => "Đã bị thay thế",
+        RevisionStatus.Withdrawn => "Đã thu hồi",
+        _ => status.ToString(),
+    };
+
+    public static string Badge(RevisionStatus status) => status switch
+    {
+        RevisionStatus.Issued => "badge badge-ok",
+        RevisionStatus.InReview or RevisionStatus.Approved => "badge badge-warn",
+        RevisionStatus.Superseded or RevisionStatus.Withdrawn => "badge badge-danger",
+        _ => "badge badge-muted",
+    };
+
+    public static string Action(DocumentAction action) => action switch
+    {
+        DocumentAction.Created => "Tạo dự thảo",
+        DocumentAction.Edited => "Sửa dự thảo",
+        DocumentAction.Submitted => "Trình phê duyệt",
+        DocumentAction.Approved => "Phê duyệt",
+        DocumentAction.Rejected => "Trả lại",
+        DocumentAction.Issued => "Ban hành",
+        DocumentAction.Superseded => "Bị thay thế",
+        DocumentAction.Withdrawn => "Thu hồi",
+        DocumentAction.Reviewed => "Xem xét định kỳ, không thay đổi",
+        DocumentAction.NewRevision => "Mở bản sửa đổi",
+        _ => action.ToString(),
+    };
+
+    /// <summary>The diagonal watermark for a revision no longer in force, or null.</summary>
+    public static string? Watermark(RevisionStatus status) => status switch
+    {
+        RevisionStatus.Superseded => "ĐÃ BỊ THAY THẾ",
+        RevisionStatus.Withdrawn => "ĐÃ THU HỒI",
+        RevisionStatus.Draft or RevisionStatus.InReview or RevisionStatus.Approved => "DỰ THẢO",
+        _ => null,
+    };
+}

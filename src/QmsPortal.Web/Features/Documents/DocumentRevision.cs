@@ -1,0 +1,190 @@
+using QmsPortal.Web.Data;
+
+namespace QmsPortal.Web.Features.Documents;
+
+/// <summary>
+/// One revision of a controlled document. Changed only through <see cref="ControlledDocument"/>; once it leaves
+/// the draft state its text never changes again, so every revision stays readable as it was.
+/// </summary>
+public sealed class DocumentRevision : ITenantOwned, IStamped
+{
+    public const int SummaryMaxLength = 500;
+    public const int NameMaxLength = 200;
+
+    private DocumentRevision()
+    {
+    }
+
+    public int Id { get; private set; }
+    public int TenantId { get; set; }
+    public int DocumentId { get; private set; }
+
+    /// <summary>Sequence of revisions of this document (1, 2, 3…), drafts included.</summary>
+    public int Number { get; private set; }
+
+    public RevisionStatus Status { get; private set; }
+    public string Title { get; private set; } = "";
+    public string Body { get; private set; } = "";
+    public string? ChangeSummary { get; private set; }
+
+    public string AuthorId { get; private set; } = "";
+    public string AuthorName { get; private set; } = "";
+    public string? AuthorTitle { get; private set; }
+
+    public string? ReviewerName { get; private set; }
+    public string? ReviewerTitle { get; private set; }
+    public DateTimeOffset? SubmittedAt { get; private set; }
+
+    public string? ApproverId { get; private set; }
+    public string? ApproverName { get; private set; }
+    public string? ApproverTitle { get; private set; }
+    public DateTimeOffset? ApprovedAt { get; private set; }
+
+    public string? RejectionReason { get; private set; }
+
+    /// <summary>Lần ban hành, given when issued.</summary>
+    public int? IssueNumber { get; private set; }
+
+    public DateOnly? EffectiveDate { get; private set; }
+    public DateTimeOffset? IssuedAt { get; private set; }
+
+    /// <summary>First day the revision is no longer in force (superseded or withdrawn).</summary>
+    public DateOnly? EndDate { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public string? CreatedBy { get; set; }
+    public DateTimeOffset? UpdatedAt { get; set; }
+    public string? UpdatedBy { get; set; }
+
+    public bool IsOpen => Status is RevisionStatus.Draft or RevisionStatus.InReview or RevisionStatus.Approved;
+
+    internal static DocumentRevision Start(int number, string title, string body, string? summary, DocumentActor author) => new()
+    {
+        Number = number,
+        Status = RevisionStatus.Draft,
+        Title = title,
+        Body = body,
+        ChangeSummary = Summary(summary),
+        AuthorId = author.UserId,
+        AuthorName = author.Name,
+        AuthorTitle = author.JobTitle,
+    };
+
+    internal void Edit(string title, string body, string? summary)
+    {
+        Title = title;
+        Body = body;
+        ChangeSummary = Summary(summary);
+    }
+
+    internal void Submit(DocumentActor reviewer, DateTimeOffset at)
+    {
+        Status = RevisionStatus.InReview;
+        ReviewerName = reviewer.Name;
+        ReviewerTitle = reviewer.JobTitle;
+        SubmittedAt = at;
+        RejectionReason = null;
+    }
+
+    internal void Approve(DocumentActor approver, DateTimeOffset at)
+    {
+        Status = RevisionStatus.Approved;
+        ApproverId = approver.UserId;
+        ApproverName = approver.Name;
+        ApproverTitle = approver.JobTitle;
+        ApprovedAt = at;
+    }
+
+    internal void Reject(string reason)
+    {
+        Status = RevisionStatus.Draft;
+        RejectionReason = reason;
+    }
+
+    internal void Issue(int issueNumber, DateOnly effectiveDate, DateTimeOffset at)
+    {
+        Status = RevisionStatus.Issued;
+        IssueNumber = issueNumber;
+        EffectiveDate = effectiveDate;
+        IssuedAt = at;
+    }
+
+    internal void End(RevisionStatus status, DateOnly endDate)
+    {
+        Status = status;
+        EndDate = endDate;
+    }
+
+    private static string? Summary(string? summary)
+    {
+        var text = Text.VietnameseText.Normalize(summary).Trim();
+        if (text.Length > SummaryMaxLength)
+        {
+            throw new DomainException($"Tóm tắt nội dung sửa đổi dài tối đa {SummaryMaxLength} ký tự.", "ChangeSummary");
+        }
+
+        return text.Length == 0 ? null : text;
+    }
+}
+
+/// <summary>One transition of a document (who, when, why). Append-only: no method changes a recorded event.</summary>
+public sealed class DocumentEvent : ITenantOwned
+{
+    private DocumentEvent()
+    {
+    }
+
+    internal DocumentEvent(DocumentRevision revision, DocumentAction action, DocumentActor actor, DateTimeOffset at, string? reason, DateOnly? effectiveDate)
+    {
+        Revision = revision;
+        RevisionNumber = revision.Number;
+        Action = action;
+        ActorId = actor.UserId;
+        ActorName = actor.Name;
+        At = at;
+        Reason = reason;
+        EffectiveDate = effectiveDate;
+    }
+
+    public long Id { get; private set; }
+    public int TenantId { get; set; }
+    public int DocumentId { get; private set; }
+    public int RevisionId { get; private set; }
+    public DocumentRevision? Revision { get; private set; }
+    public int RevisionNumber { get; private set; }
+    public DocumentAction Action { get; private set; }
+    public string ActorId { get; private set; } = "";
+    public string ActorName { get; private set; } = "";
+    public DateTimeOffset At { get; private set; }
+    public string? Reason { get; private set; }
+    public DateOnly? EffectiveDate { get; private set; }
+}
+
+/// <summary>A file attached to a revision (a form as .docx/.pdf/.xlsx); the bytes live in the file store under <see cref="ContentKey"/>.</summary>
+public sealed class DocumentAttachment : ITenantOwned, IStamped
+{
+    public int Id { get; set; }
+    public int TenantId { get; set; }
+    public int DocumentId { get; set; }
+    public int RevisionId { get; set; }
+    public string FileName { get; set; } = "";
+    public string ContentType { get; set; } = "";
+    public long Size { get; set; }
+    public string ContentKey { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+    public string? CreatedBy { get; set; }
+    public DateTimeOffset? UpdatedAt { get; set; }
+    public string? UpdatedBy { get; set; }
+}
+
+/// <summary>A member confirmed having read an issued revision.</summary>
+public sealed class ReadAcknowledgement : ITenantOwned
+{
+    public int Id { get; set; }
+    public int TenantId { get; set; }
+    public int DocumentId { get; set; }
+    public int RevisionId { get; set; }
+    public string UserId { get; set; } = "";
+    public string UserName { get; set; } = "";
+    public DateTimeOffset At { get; set; }
+}

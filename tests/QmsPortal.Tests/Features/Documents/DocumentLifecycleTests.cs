@@ -1,0 +1,240 @@
+using QmsPortal.Web.Data;
+using QmsPortal.Web.Features.Documents;
+
+namespace QmsPortal.Tests.Features.Documents;
+
+public sealed class DocumentLifecycleTests
+{
+    private static readonly DocumentActor Secretary = new("u-secretary", "Nguyễn Thị Thư", "Thư ký ISO");
+    private static readonly DocumentActor Chair = new("u-chair", "Trần Văn Chính", "Chủ tịch UBND xã");
+    private static readonly DateTimeOffset At = new(2026, 11, 25, 2, 0, 0, TimeSpan.Zero);
+
+    private static ControlledDocument NewDocument(string body = "## 1. Mục đích\n\nNội dung.") =>
+        ControlledDocument.Create("QT-02/CX-HCTP", "Quy trình kiểm soát hồ sơ", DocumentKind.SystemProcedure, "Thư ký ISO", 12,
+            "1.001193, 2.000815.000.00.00.H55", "Quyết định 19/2014/QĐ-TTg", true, body, Secretary, At);
+
+    private static ControlledDocument Issued(DateOnly effective)
+    {
+        var document = NewDocument();
+        var revision = document.Revisions[0];
+        document.Submit(revision, Secretary, At);
+        document.Approve(revision, Chair, actorIsApprover: true, At);
+        document.Issue(revision, effective, Chair, At);
+        return document;
+    }
+
+    [Fact]
+    public void A_new_document_starts_as_draft_revision_one_with_a_created_event()
+    {
+        var document = NewDocument();
+
+        Assert.Equal(RevisionStatus.Draft, document.Status);
+        Assert.Equal(1, Assert.Single(document.Revisions).Number);
+        Assert.Equal(DocumentAction.Created, Assert.Single(document.Events).Action);
+        Assert.Equal("1.001193 2.000815.000.00.00.H55", document.TthcCodes);
+        Assert.Equal(0, document.IssueNumber);
+    }
+
+    [Theory]
+    [InlineData("qt02")]
+    [InlineData("QT-2")]
+    [InlineData("QT-02/")]
+    [InlineData("Q-02")]
+    [InlineData("QT-02/CX HCTP")]
+    public void A_wrongly_formed_code_is_refused(string code)
+    {
+        var e = Assert.Throws<DomainException>(() => ControlledDocument.CheckCode(code));
+        Assert.Equal("Code", e.Field);
+        Assert.Contains("QT-02/CX-HCTP", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_wrongly_formed_TTHC_code_is_refused()
+    {
+        var e = Assert.Throws<DomainException>(() => ControlledDocument.CheckTthcCodes("1.001193, 1001193"));
+        Assert.Contains("1001193", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_author_can_never_approve_their_own_revision_even_as_approver()
+    {
+        var document = NewDocument();
+        var revision = document.Revisions[0];
+        document.Submit(revision, Secretary, At);
+        var events = document.Events.Count;
+
+        var e = Assert.Throws<DomainException>(() => document.Approve(revision, Secretary, actorIsApprover: true, At));
+
+        Assert.Contains("tự phê duyệt", e.Message, StringComparison.Ordinal);
+        Assert.Equal(RevisionStatus.InReview, revision.Status);
+        Assert.Equal(events, document.Events.Count);
+    }
+
+    [Fact]
+    public void Only_an_approver_may_approve()
+    {
+        var document = NewDocument();
+        var revision = document.Revisions[0];
+        document.Submit(revision, Secretary, At);
+
+        Assert.Throws<DomainException>(() => document.Approve(revision, Chair, actorIsApprover: false, At));
+        Assert.Equal(RevisionStatus.InReview, revision.Status);
+    }
+
+    [Fact]
+    public void Issuing_without_approval_is_refused()
+    {
+        var document = NewDocument();
+        var revision = document.Revisions[0];
+        document.Submit(revision, Secretary, At);
+
+        var e = Assert.Throws<DomainException>(() => document.Issue(revision, new DateOnly(2026, 12, 1), Chair, At));
+
+        Assert.Contains("chưa được lãnh đạo phê duyệt", e.Message, StringComparison.Ordinal);
+        Assert.Equal(RevisionStatus.InReview, revision.Status);
+        Assert.Null(document.EffectiveDate);
+    }
+
+    [Fact]
+    public void Rejecting_needs_a_reason_and_returns_the_revision_to_draft()
+    {
+        var document = NewDocument();
+        var revision = document.Revisions[0];
+        document.Submit(revision, Secretary, At);
+
+        Assert.Throws<DomainException>(() => document.Reject(revision, Chair, actorIsApprover: true, "  ", At));
+        document.Reject(revision, Chair, actorIsApprover: true, "Thiếu bước trả kết quả.", At);
+
+        Assert.Equal(RevisionStatus.Draft, revision.Status);
+        Assert.Equal("Thiếu bước trả kết quả.", revision.RejectionReason);
+        Assert.Equal("Thiếu bước trả kết quả.", document.Events[^1].Reason);
+    }
+
+    [Fact]
+    public void Issuing_sets_issue_number_effective_date_and_next_review()
+    {
+        var document = Issued(new DateOnly(2026, 1, 5));
+
+        Assert.Equal(RevisionStatus.Issued, document.Status);
+        Assert.Equal(1, document.IssueNumber);
+        Assert.Equal(new DateOnly(2026, 1, 5), document.EffectiveDate);
+        Assert.Equal(new DateOnly(2027, 1, 5), document.NextReviewDate);
+    }
+
+    [Fact]
+    public void Issuing_a_new_revision_supersedes_the_previous_one_so_exactly_one_is_issued()
+    {
+        var document = Issued(new DateOnly(2026, 1, 5));
+        var first = document.Revisions[0];
+        var second = document.StartRevision(Secretary, At);
+        document.EditDraft(second, "Quy trình kiểm soát hồ sơ", "Thư ký ISO", 6, "1.001193", null, true, "Nội dung mới.", "Rút gọn.", Secretary, At);
+        document.Submit(second, Secretary, At);
+        document.Approve(second, Chair, actorIsApprover: true, At);
+
+        document.Issue(second, new DateOnly(2026, 6, 1), Chair, At);
+
+        Assert.Single(document.Revisions, r => r.Status == RevisionStatus.Issued);
+        Assert.Equal(RevisionStatus.Superseded, first.Status);
+        Assert.Equal(new DateOnly(2026, 6, 1), first.EndDate);
+        Assert.Equal(2, second.IssueNumber);
+        Assert.Equal(2, document.IssueNumber);
+        Assert.Equal(new DateOnly(2026, 12, 1), document.NextReviewDate);
+        Assert.Contains(document.Events, e => e.Action == DocumentAction.Superseded && e.RevisionNumber == 1);
+    }
+
+    [Fact]
+    public void Issuing_an_already_issued_revision_again_is_refused()
+    {
+        var document = Issued(new DateOnly(2026, 1, 5));
+
+        var e = Assert.Throws<DomainException>(() => document.Issue(document.Revisions[0], new DateOnly(2026, 2, 1), Chair, At));
+
+        Assert.Contains("chỉ có một bản đang hiệu lực", e.Message, StringComparison.Ordinal);
+        Assert.Equal(1, document.IssueNumber);
+    }
+
+    [Fact]
+    public void Editing_an_issued_revision_is_refused_and_changes_nothing()
+    {
+        var document = Issued(new DateOnly(2026, 1, 5));
+        var revision = document.Revisions[0];
+        var body = revision.Body;
+
+        var e = Assert.Throws<DomainException>(() => document.EditDraft(revision, "Tên mới", "Thư ký ISO", 12, null, null, true, "Sửa lén.", null, Secretary, At));
+
+        Assert.Contains("Chỉ sửa được bản dự thảo", e.Message, StringComparison.Ordinal);
+        Assert.Equal(body, revision.Body);
+        Assert.Equal("Quy trình kiểm soát hồ sơ", document.Title);
+    }
+
+    [Fact]
+    public void Only_one_revision_can_be_in_preparation()
+    {
+        var document = Issued(new DateOnly(2026, 1, 5));
+        document.StartRevision(Secretary, At);
+
+        Assert.Throws<DomainException>(() => document.StartRevision(Secretary, At));
+        Assert.Equal(RevisionStatus.Draft, document.PendingStatus);
+        Assert.Equal(RevisionStatus.Issued, document.Status);
+    }
+
+    [Fact]
+    public void Every_edit_and_transition_bumps_the_concurrency_version()
+    {
+        var document = NewDocument();
+        var before = document.Version;
+
+        document.Submit(document.Revisions[0], Secretary, At);
+
+        Assert.True(document.Version > before);
+    }
+
+    [Fact]
+    public void Withdrawing_needs_a_reason_and_ends_the_revision()
+    {
+        var document = Issued(new DateOnly(2026, 1, 5));
+
+        Assert.Throws<DomainException>(() => document.Withdraw(document.Revisions[0], Chair, "", new DateOnly(2026, 3, 1), At));
+        document.Withdraw(document.Revisions[0], Chair, "Thủ tục bị bãi bỏ.", new DateOnly(2026, 3, 1), At);
+
+        Assert.Equal(RevisionStatus.Withdrawn, document.Status);
+        Assert.Equal(new DateOnly(2026, 3, 1), document.Revisions[0].EndDate);
+        Assert.Null(document.NextReviewDate);
+    }
+
+    [Fact]
+    public void Reviewed_without_change_moves_the_next_review_date_from_today()
+    {
+        var document = Issued(new DateOnly(2025, 1, 5));
+
+        document.MarkReviewed(Secretary, new DateOnly(2026, 2, 10), "Còn phù hợp.", At);
+
+        Assert.Equal(new DateOnly(2027, 2, 10), document.NextReviewDate);
+        Assert.Equal(DocumentAction.Reviewed, document.Events[^1].Action);
+        Assert.Equal(1, document.IssueNumber);
+    }
+
+    [Fact]
+    public void The_revision_in_force_on_a_date_is_found_across_superseded_revisions()
+    {
+        var document = Issued(new DateOnly(2026, 1, 5));
+        var second = document.StartRevision(Secretary, At);
+        document.Submit(second, Secretary, At);
+        document.Approve(second, Chair, actorIsApprover: true, At);
+        document.Issue(second, new DateOnly(2026, 6, 1), Chair, At);
+
+        Assert.Null(document.InForceOn(new DateOnly(2026, 1, 4)));
+        Assert.Equal(1, document.InForceOn(new DateOnly(2026, 5, 31))!.Number);
+        Assert.Equal(2, document.InForceOn(new DateOnly(2026, 6, 1))!.Number);
+    }
+
+    [Fact]
+    public void A_legal_text_makes_its_documents_due_for_update_three_months_after_it_takes_effect()
+    {
+        var text = LegalText.Register("61/2018/NĐ-CP", "Về thực hiện cơ chế một cửa", new DateOnly(2026, 2, 15), null, [3, 4, 3]);
+
+        Assert.Equal(2, text.Items.Count);
+        Assert.All(text.Items, i => Assert.Equal(new DateOnly(2026, 5, 15), i.DueDate));
+        Assert.Throws<DomainException>(() => LegalText.Register("61-2018", "X", new DateOnly(2026, 1, 1), null, [1]));
+    }
+}

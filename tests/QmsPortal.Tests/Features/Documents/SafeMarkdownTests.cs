@@ -1,0 +1,77 @@
+using System.IO.Compression;
+using System.Text;
+using QmsPortal.Web.Data;
+using QmsPortal.Web.Features.Documents;
+
+namespace QmsPortal.Tests.Features.Documents;
+
+public sealed class SafeMarkdownTests
+{
+    [Theory]
+    [InlineData("<script>alert(1)</script>", "<script")]
+    [InlineData("<img src=x onerror=alert(1)>", "<img")]
+    [InlineData("<svg onload=alert(1)>", "<svg")]
+    [InlineData("[x](javascript:alert(1))", "javascript:")]
+    [InlineData("[x](JaVaScRiPt:alert(1))", "avascript:")]
+    [InlineData("[x](data:text/html,<script>alert(1)</script>)", "data:")]
+    [InlineData("![x](javascript:alert(1))", "javascript:")]
+    [InlineData("<javascript:alert(1)>", "href=\"javascript")]
+    [InlineData("[x][r]\n\n[r]: vbscript:msgbox(1)", "vbscript:")]
+    public void Script_vectors_never_become_markup(string markdown, string forbidden)
+    {
+        var html = SafeMarkdown.Render(markdown).Value!;
+
+        Assert.DoesNotContain(forbidden, html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Tables_and_safe_links_are_kept()
+    {
+        var html = SafeMarkdown.Render("| A | B |\n|---|---|\n| 1 | 2 |\n\n[cổng](https://dichvucong.gov.vn) [thư](mailto:a@b.vn)").Value!;
+
+        Assert.Contains("<table class=\"table\">", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://dichvucong.gov.vn\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"mailto:a@b.vn\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_neutralised_link_keeps_its_text()
+    {
+        var html = SafeMarkdown.Render("Xem [biểu mẫu](javascript:alert(1)) này.").Value!;
+
+        Assert.Contains("biểu mẫu", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<a", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Attachments_are_judged_by_content_not_by_name()
+    {
+        using var html = new MemoryStream("<html><script>alert(1)</script></html>"u8.ToArray());
+        Assert.Throws<DomainException>(() => AttachmentRules.Check("bieu-mau.pdf", html.Length, html));
+
+        using var zipWithoutWord = Zip("[Content_Types].xml", "<Types><Override ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/></Types>");
+        Assert.Throws<DomainException>(() => AttachmentRules.Check("to-khai.docx", zipWithoutWord.Length, zipWithoutWord));
+
+        using var docx = Zip("[Content_Types].xml", "<Types><Override ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>");
+        var (name, type) = AttachmentRules.Check("../../Tờ khai <1>.docx", docx.Length, docx);
+        Assert.Equal("Tờ khai _1_.docx", name);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", type);
+
+        using var pdf = new MemoryStream("%PDF-1.7\n"u8.ToArray());
+        Assert.Throws<DomainException>(() => AttachmentRules.Check("x.exe", pdf.Length, pdf));
+        Assert.Throws<DomainException>(() => AttachmentRules.Check("x.pdf", AttachmentRules.MaxBytes + 1, pdf));
+    }
+
+    internal static MemoryStream Zip(string entry, string content)
+    {
+        var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var writer = new StreamWriter(zip.CreateEntry(entry).Open(), Encoding.UTF8);
+            writer.Write(content);
+        }
+
+        stream.Position = 0;
+        return stream;
+    }
+}
