@@ -69,7 +69,7 @@ status=0
 run() { # name, extra env..., project
   local name=$1; shift
   log "Tests: $name"
-  if env "$@" --logger "trx;LogFileName=$name.trx" --results-directory "$work/results" -c Release --no-build -nologo; then :; else status=1; fi
+  if env "$@" --logger "trx;LogFilePrefix=$name" --results-directory "$work/results" -c Release --no-build -nologo; then :; else status=1; fi
 }
 run sqlite dotnet test QmsPortal.sln
 run postgres QMS_TEST_DB=Postgres dotnet test tests/QmsPortal.Tests
