@@ -1,6 +1,7 @@
 using QmsPortal.Web.Cli;
 using QmsPortal.Web.Data;
 using QmsPortal.Web.Email;
+using QmsPortal.Web.Files;
 using QmsPortal.Web.Features.Account;
 using QmsPortal.Web.Features.Admin;
 using QmsPortal.Web.Features.Documents;
@@ -23,6 +24,7 @@ builder.Services.AddTenancy();
 builder.Services.AddRecipes();
 builder.Services.AddThemes();
 builder.Services.AddEmail();
+builder.Services.AddFileStore();
 builder.Services.AddPortalWeb();
 builder.Services.AddAccount();
 builder.Services.AddPlatform();

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using QmsPortal.Tests.Support;
 using QmsPortal.Web.Data;
+using QmsPortal.Web.Files;
 using QmsPortal.Web.Features.Tthc;
 using QmsPortal.Web.Tenancy;
 
@@ -29,7 +30,8 @@ public sealed class TthcIsolationTests(PortalFactory portal) : IClassFixture<Por
             var db = sp.GetRequiredService<QmsDbContext>();
             if (!db.Set<TthcFormFile>().Any(f => f.Sha256 == FormSha))
             {
-                db.Add(new TthcFormFile { ProvinceCode = "42", Sha256 = FormSha, FileName = "to-khai.pdf", ContentType = "application/pdf", Bytes = FormBytes });
+                await sp.GetRequiredService<IFileStore>().SaveAsync(new MemoryStream(FormBytes), FormBytes.Length);
+                db.Add(new TthcFormFile { ProvinceCode = "42", Sha256 = FormSha, FileName = "to-khai.pdf", ContentType = "application/pdf" });
                 await db.SaveChangesAsync();
             }
         });

@@ -13,7 +13,6 @@ public static class DocumentsRegistration
 {
     public static IServiceCollection AddDocuments(this IServiceCollection services)
     {
-        services.AddFileStore();
         services.AddScoped<DocumentLibrary>();
         services.AddScoped<IRecipeStep, DocumentsStep>();
         services.AddCommuneNavItem("Hệ thống ISO", "iso", 20);

@@ -1,11 +1,11 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using QmsPortal.Web.Data;
+using QmsPortal.Web.Files;
 using QmsPortal.Web.Tenancy;
 using QmsPortal.Web.Text;
 
@@ -17,7 +17,7 @@ namespace QmsPortal.Web.Features.Tthc;
 /// </summary>
 [Authorize(Roles = PlatformRoles.PlatformAdmin + "," + PlatformRoles.ProvinceAuditor)]
 [RequestSizeLimit(TthcFormFile.MaxBytes + 64 * 1024)]
-public sealed class CatalogueModel(QmsDbContext db, CatalogueImport import, TimeProvider clock) : PageModel
+public sealed class CatalogueModel(QmsDbContext db, CatalogueImport import, IFileStore files, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Province { get; set; }
@@ -140,11 +140,13 @@ public sealed class CatalogueModel(QmsDbContext db, CatalogueImport import, Time
             }
             else
             {
-                var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+                // Bytes go to the content-addressed file store; the row keeps the province, name and type.
+                memory.Position = 0;
+                var sha = (await files.SaveAsync(memory, TthcFormFile.MaxBytes, cancellationToken)).Key;
                 if (!await db.Set<TthcFormFile>().AnyAsync(f => f.ProvinceCode == Province && f.Sha256 == sha, cancellationToken))
                 {
                     var name = VietnameseText.Normalize(Path.GetFileName(file.FileName));
-                    db.Add(new TthcFormFile { ProvinceCode = Province!, Sha256 = sha, FileName = name.Length > 200 ? name[^200..] : name, ContentType = kind.ContentType, Bytes = bytes, CreatedAt = clock.GetUtcNow() });
+                    db.Add(new TthcFormFile { ProvinceCode = Province!, Sha256 = sha, FileName = name.Length > 200 ? name[^200..] : name, ContentType = kind.ContentType, CreatedAt = clock.GetUtcNow() });
                     await db.SaveChangesAsync(cancellationToken);
                 }
 

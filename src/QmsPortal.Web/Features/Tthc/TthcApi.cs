@@ -3,6 +3,7 @@ using System.Xml;
 using Microsoft.EntityFrameworkCore;
 using QmsPortal.Web.Features.Shared;
 using QmsPortal.Web.Data;
+using QmsPortal.Web.Files;
 using QmsPortal.Web.Tenancy;
 
 namespace QmsPortal.Web.Features.Tthc;
@@ -112,7 +113,7 @@ public static class TthcApi
             return Results.Text(builder.ToString().Replace("utf-16", "utf-8", StringComparison.Ordinal), "application/xml", Encoding.UTF8);
         }).ExcludeFromDescription().CacheOutput(PublicPageCachePolicy.Name);
 
-        group.MapGet("/thu-tuc/{code}/mau/{sha}", async (string code, string sha, PublicTthc tthc, TenantContext tenant, QmsDbContext db, CancellationToken cancellationToken) =>
+        group.MapGet("/thu-tuc/{code}/mau/{sha}", async (string code, string sha, PublicTthc tthc, TenantContext tenant, QmsDbContext db, IFileStore files, CancellationToken cancellationToken) =>
         {
             // Only forms of a TTHC this commune has posted: a draft's forms or another province's never leak.
             var view = await tthc.FindAsync(code, null, cancellationToken);
@@ -124,7 +125,9 @@ public static class TthcApi
 
             var file = await db.Set<TthcFormFile>().AsNoTracking()
                 .FirstOrDefaultAsync(f => f.ProvinceCode == tenant.Required.ProvinceCode && f.Sha256 == sha, cancellationToken);
-            return file is null ? Results.NotFound() : Results.File(file.Bytes, file.ContentType, file.FileName);
+            return file is not null && files.OpenRead(file.Sha256) is { } content
+                ? Results.File(content, file.ContentType, file.FileName)
+                : Results.NotFound();
         }).ExcludeFromDescription();
 
         return app;

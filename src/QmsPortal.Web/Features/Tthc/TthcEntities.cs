@@ -190,7 +190,6 @@ public sealed class TthcFormFile
     public string Sha256 { get; set; } = "";
     public string FileName { get; set; } = "";
     public string ContentType { get; set; } = "";
-    public byte[] Bytes { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }
 }
 

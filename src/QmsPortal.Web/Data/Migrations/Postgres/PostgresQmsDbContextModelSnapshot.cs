@@ -936,10 +936,6 @@ namespace QmsPortal.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<byte[]>("Bytes")
-                        .IsRequired()
-                        .HasColumnType("bytea");
-
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(100)

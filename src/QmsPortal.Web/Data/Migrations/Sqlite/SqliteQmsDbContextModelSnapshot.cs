@@ -901,10 +901,6 @@ namespace QmsPortal.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<byte[]>("Bytes")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(100)
