@@ -67,19 +67,32 @@ public sealed class FeedbackModel(PublicTthc tthc, QmsDbContext db, TimeProvider
 
         var year = VietnameseFormat.Local(clock.GetUtcNow()).Year;
         var prefix = $"PA-{year}-";
-        var last = await db.Set<TthcFeedback>().Where(f => f.Reference.StartsWith(prefix))
-            .OrderByDescending(f => f.Reference).Select(f => f.Reference).FirstOrDefaultAsync(cancellationToken);
-        var next = last is null ? 1 : int.Parse(last[prefix.Length..], CultureInfo.InvariantCulture) + 1;
         var feedback = new TthcFeedback
         {
-            Reference = prefix + next.ToString("000000", CultureInfo.InvariantCulture),
             Code = view.Posting.Code,
             Message = VietnameseText.Normalize(Input.Message).Trim(),
             Contact = string.IsNullOrWhiteSpace(Input.Contact) ? null : VietnameseText.Normalize(Input.Contact).Trim(),
             CreatedAt = clock.GetUtcNow(),
         };
         db.Add(feedback);
-        await db.SaveChangesAsync(cancellationToken);
+        // Two citizens reporting at the same moment may pick the same next number; the unique index refuses the
+        // second, which then takes the following number instead of losing the report.
+        for (var attempt = 1; ; attempt++)
+        {
+            var last = await db.Set<TthcFeedback>().Where(f => f.Reference.StartsWith(prefix))
+                .OrderByDescending(f => f.Reference).Select(f => f.Reference).FirstOrDefaultAsync(cancellationToken);
+            var next = last is null ? 1 : int.Parse(last[prefix.Length..], CultureInfo.InvariantCulture) + 1;
+            feedback.Reference = prefix + next.ToString("000000", CultureInfo.InvariantCulture);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                break;
+            }
+            catch (DbUpdateException) when (attempt < 5)
+            {
+            }
+        }
+
         Reference = feedback.Reference;
         ModelState.Clear();
         Input = new();

@@ -94,6 +94,29 @@ public sealed class ApiAndFeedbackTests(PortalFactory portal) : IClassFixture<Po
     }
 
     [Fact]
+    public async Task Citizens_reporting_at_the_same_moment_each_get_their_own_reference_and_nothing_is_lost()
+    {
+        var commune = await portal.CreateCommuneAsync(provinceCode: "51");
+        var code = TthcBuilder.NextCode();
+        await portal.ImportAsync("51", TthcBuilder.Procedure(code));
+        await portal.PostAsync(commune, true, code);
+        var link = $"/{commune.Slug}/thu-tuc/{code}/bao-sai-sot";
+
+        var responses = await Task.WhenAll(Enumerable.Range(1, 8).Select(i =>
+            Html.PostFormAsync(portal.Anonymous(), link, new() { ["Input.Message"] = $"Phản ánh số {i} của người dân về giấy tờ." })));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var references = new List<string>();
+        foreach (var response in responses)
+        {
+            references.Add((await Html.ParseAsync(response)).QuerySelector(".tthc-reference")!.TextContent);
+        }
+
+        Assert.Equal(8, references.Distinct().Count());
+        Assert.Equal(8, await portal.InScopeAsync(sp => sp.GetRequiredService<QmsDbContext>().Set<TthcFeedback>().CountAsync(), commune));
+    }
+
+    [Fact]
     public async Task Completeness_check_names_what_is_missing_and_scores_the_commune()
     {
         var commune = await portal.CreateCommuneAsync(provinceCode: "52");
