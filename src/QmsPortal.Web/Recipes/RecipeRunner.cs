@@ -35,6 +35,21 @@ public sealed class RecipeRunner(
             ? Directory.GetFiles(options.Value.FullFolder, "*.recipe.json").Select(f => Path.GetFileName(f)[..^".recipe.json".Length]).Order().ToList()
             : [];
 
+    /// <summary>Named recipes that set up one commune (what an administrator may apply to a commune).</summary>
+    public async Task<IReadOnlyList<string>> CommuneRecipesAsync(CancellationToken cancellationToken = default)
+    {
+        var names = new List<string>();
+        foreach (var name in AvailableRecipes())
+        {
+            if ((await LoadAsync(name, cancellationToken)).Scope == RecipeScope.Commune)
+            {
+                names.Add(name);
+            }
+        }
+
+        return names;
+    }
+
     /// <summary>A recipe by name from the recipe folder, or by path to a file.</summary>
     public async Task<RecipeFile> LoadAsync(string nameOrPath, CancellationToken cancellationToken = default)
     {

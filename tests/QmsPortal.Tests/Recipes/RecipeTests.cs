@@ -15,20 +15,7 @@ public sealed class RecipeTests(PortalFactory portal) : IClassFixture<PortalFact
     [Fact]
     public async Task Every_commune_recipe_applies_to_a_fresh_commune_and_twice_without_duplicates()
     {
-        var communeRecipes = await portal.InScopeAsync(async sp =>
-        {
-            var runner = sp.GetRequiredService<RecipeRunner>();
-            var names = new List<string>();
-            foreach (var name in runner.AvailableRecipes())
-            {
-                if ((await runner.LoadAsync(name)).Scope == RecipeScope.Commune)
-                {
-                    names.Add(name);
-                }
-            }
-
-            return names;
-        });
+        var communeRecipes = await portal.InScopeAsync(sp => sp.GetRequiredService<RecipeRunner>().CommuneRecipesAsync());
         Assert.Contains("commune-starter", communeRecipes);
 
         foreach (var name in communeRecipes)

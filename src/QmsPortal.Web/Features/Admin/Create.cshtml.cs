@@ -71,16 +71,7 @@ public sealed class CreateModel(QmsDbContext db, CommuneProvisioner provisioner,
     private async Task LoadListsAsync()
     {
         Provinces = await db.Provinces.AsNoTracking().OrderBy(p => p.Name).ToListAsync();
-        var names = new List<string>();
-        foreach (var name in recipes.AvailableRecipes())
-        {
-            if ((await recipes.LoadAsync(name)).Scope == RecipeScope.Commune)
-            {
-                names.Add(name);
-            }
-        }
-
-        Recipes = names;
+        Recipes = await recipes.CommuneRecipesAsync();
     }
 
     public sealed class CommuneInput

@@ -170,16 +170,7 @@ public sealed class EditModel(QmsDbContext db, TenantDirectory directory, Recipe
         }
 
         Commune = commune;
-        var names = new List<string>();
-        foreach (var name in recipes.AvailableRecipes())
-        {
-            if ((await recipes.LoadAsync(name)).Scope == RecipeScope.Commune)
-            {
-                names.Add(name);
-            }
-        }
-
-        Recipes = names;
+        Recipes = await recipes.CommuneRecipesAsync();
         History = await db.Set<RecipeApplication>().AsNoTracking().Where(r => r.TenantId == commune.Id).OrderByDescending(r => r.Id).Take(20).ToListAsync();
         return true;
     }
