@@ -76,6 +76,15 @@ internal static partial class DocumentsBenchmark
 
         var failures = new List<string>();
 
+        // A 200 alone could be an empty library or a page that lost its body; the figures must be of full pages.
+        var firstLibrary = await client.GetStringAsync(LibraryPath(sampled[0]));
+        var firstDocument = await client.GetStringAsync(string.Create(CultureInfo.InvariantCulture, $"/{sampled[0].Slug}/tai-lieu/{firstDocumentIds[sampled[0].Id]}"));
+        if (!firstLibrary.Contains("QT-001", StringComparison.Ordinal) || !firstDocument.Contains("Mục đích", StringComparison.Ordinal))
+        {
+            Console.Error.WriteLine("The library or document page does not show the loaded documents (signed in? right ids?).");
+            return 1;
+        }
+
         // Start-up costs (JIT, Razor, EF query compilation, Markdown pipeline) are paid here, before anything is measured.
         for (var i = 0; i < WarmUpRequests; i++)
         {
