@@ -40,7 +40,7 @@ internal static class CommuneSeeder
     public static Task<SeedResult> CreateAsync(BenchPortal portal, int count, string recipe, TimeSpan limit) =>
         CreateAsync(portal, count, [recipe], limit);
 
-    /// <summary>With no recipes, a commune is only its tenant row and settings: the fastest way to have thousands.</summary>
+    /// <summary>With no recipes, a commune is only its tenant row: the fastest way to have thousands.</summary>
     public static async Task<SeedResult> CreateAsync(BenchPortal portal, int count, IReadOnlyList<string> recipes, TimeSpan limit)
     {
         var provinces = await ProvinceCodesAsync(portal);
