@@ -14,6 +14,7 @@ internal static class BenchmarkProgram
         ["tenants"] = TenantsBenchmark.RunAsync,
         ["serve-communes"] = ServeCommunesBenchmark.RunAsync,
         ["throughput"] = ThroughputBenchmark.RunAsync,
+        ["documents"] = DocumentsBenchmark.RunAsync,
     };
 
     public static async Task<int> Main(string[] args)
@@ -41,6 +42,7 @@ internal static class BenchmarkProgram
               {TenantsBenchmark.Usage}
               {ServeCommunesBenchmark.Usage}
               {ThroughputBenchmark.Usage}
+              {DocumentsBenchmark.Usage}
             Every figure is printed as a table and as one JSON line starting with {"{\"benchmark\""}.
             """);
         return 2;

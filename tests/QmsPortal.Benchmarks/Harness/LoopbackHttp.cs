@@ -13,10 +13,10 @@ internal sealed record LoadResult(int Completed, int Failed, TimeSpan Elapsed, I
     public double RequestsPerSecond => Completed / Elapsed.TotalSeconds;
 }
 
-/// <summary>Plain HTTP/1.1 requests to the portal on 127.0.0.1, no cookies, no redirects, no compression.</summary>
+/// <summary>Plain HTTP/1.1 requests to the portal on 127.0.0.1, no redirects, no compression; no cookies unless a container is given.</summary>
 internal static class LoopbackHttp
 {
-    public static HttpClient Client(Uri baseAddress, int connections)
+    public static HttpClient Client(Uri baseAddress, int connections, System.Net.CookieContainer? cookies = null)
     {
         if (!baseAddress.IsLoopback)
         {
@@ -27,7 +27,8 @@ internal static class LoopbackHttp
         {
             MaxConnectionsPerServer = connections,
             AllowAutoRedirect = false,
-            UseCookies = false,
+            UseCookies = cookies is not null,
+            CookieContainer = cookies ?? new System.Net.CookieContainer(),
             AutomaticDecompression = System.Net.DecompressionMethods.None,
         })
         {
