@@ -5,8 +5,9 @@ using QmsPortal.Web.Tenancy;
 namespace QmsPortal.Web.Data;
 
 /// <summary>
-/// Stamps <see cref="ITenantOwned.TenantId"/> on insert and who/when on <see cref="IStamped"/> rows, and
-/// refuses any write of another commune's row: the last line of defence for tenant isolation.
+/// Stamps <see cref="ITenantOwned.TenantId"/> on insert and who/when on <see cref="IStamped"/> rows, refuses any
+/// write of another commune's row (the last line of defence for tenant isolation) and any change to an
+/// <see cref="IAppendOnly"/> row.
 /// </summary>
 public sealed class AuditStampInterceptor(TenantContext tenant, CurrentActor actor, TimeProvider clock) : SaveChangesInterceptor
 {
@@ -36,6 +37,11 @@ public sealed class AuditStampInterceptor(TenantContext tenant, CurrentActor act
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
             {
                 continue;
+            }
+
+            if (entry.Entity is IAppendOnly && entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                throw new InvalidOperationException($"{entry.Metadata.ClrType.Name} is append-only: a recorded row is never changed or deleted.");
             }
 
             if (entry.Entity is ITenantOwned owned)

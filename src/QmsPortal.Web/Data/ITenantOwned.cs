@@ -17,3 +17,9 @@ public interface IStamped
     DateTimeOffset? UpdatedAt { get; set; }
     string? UpdatedBy { get; set; }
 }
+
+/// <summary>
+/// Records that are evidence (history, signatures): once written they never change. <see cref="AuditStampInterceptor"/>
+/// refuses any update or delete of them through EF Core; tables that hold signatures also refuse it in the database.
+/// </summary>
+public interface IAppendOnly;

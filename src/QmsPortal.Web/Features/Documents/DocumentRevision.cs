@@ -128,7 +128,7 @@ public sealed class DocumentRevision : ITenantOwned, IStamped
 }
 
 /// <summary>One transition of a document (who, when, why). Append-only: no method changes a recorded event.</summary>
-public sealed class DocumentEvent : ITenantOwned
+public sealed class DocumentEvent : ITenantOwned, IAppendOnly
 {
     private DocumentEvent()
     {
