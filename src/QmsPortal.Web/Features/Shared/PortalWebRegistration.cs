@@ -86,6 +86,7 @@ public static class PortalWebRegistration
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
         app.UseOutputCache();
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
