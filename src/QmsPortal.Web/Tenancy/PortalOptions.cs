@@ -17,6 +17,12 @@ public sealed class PortalOptions
     /// </summary>
     public string[] AllowedHosts { get; set; } = [];
 
+    /// <summary>
+    /// Addresses of reverse proxies in front of the portal, whose <c>X-Forwarded-For</c> is believed: the client address
+    /// (used by the sign-in limits) is then the one the proxy saw. Empty: no forwarded header is believed.
+    /// </summary>
+    public string[] TrustedProxies { get; set; } = [];
+
     /// <summary>Development default, matching launchSettings.json.</summary>
     public const string DevelopmentBaseUrl = "http://localhost:5000";
 

@@ -78,6 +78,7 @@ public static class PortalWebRegistration
             app.UseHsts();
         }
 
+        app.UseForwardedHeaders();
         app.Use(SecurityHeaders);
         app.UseStatusCodePagesWithReExecute("/loi/{0}");
         app.UseRequestLocalization();

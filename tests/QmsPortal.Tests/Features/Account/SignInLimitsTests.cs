@@ -131,4 +131,34 @@ public sealed class SignInLimitsTests(PortalFactory portal) : IClassFixture<Port
         Assert.Equal(HttpStatusCode.OK, (await busy.GetAsync("/tai-khoan/quen-mat-khau")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, other.StatusCode);
     }
+
+    [Fact]
+    public async Task Behind_a_trusted_proxy_each_forwarded_client_has_its_own_limit_and_others_cannot_forge_one()
+    {
+        await using var proxied = portal.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("SignIn:FormPostsPerClientPerMinute", "2");
+            b.UseSetting("Portal:TrustedProxies:0", "192.0.2.10");
+        });
+        HttpClient Client(string address, string forwardedFor)
+        {
+            var client = proxied.CreateClient(new() { AllowAutoRedirect = false });
+            client.DefaultRequestHeaders.Add(PortalFactory.ClientAddressHeader, address);
+            client.DefaultRequestHeaders.Add("X-Forwarded-For", forwardedFor);
+            return client;
+        }
+
+        async Task<HttpStatusCode> PostAsync(HttpClient client) =>
+            (await Html.PostFormAsync(client, "/tai-khoan/quen-mat-khau", new() { ["Input.Email"] = PortalFactory.UniqueEmail() })).StatusCode;
+
+        var first = Client("192.0.2.10", "203.0.113.50");
+        var firstCitizen = new[] { await PostAsync(first), await PostAsync(first), await PostAsync(first) };
+        var secondCitizen = await PostAsync(Client("192.0.2.10", "203.0.113.51"));
+        var forger = Client("192.0.2.99", "203.0.113.60");
+        var forged = new[] { await PostAsync(forger), await PostAsync(forger), await PostAsync(Client("192.0.2.99", "203.0.113.61")) };
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], firstCitizen);
+        Assert.Equal(HttpStatusCode.OK, secondCitizen);
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], forged);
+    }
 }
