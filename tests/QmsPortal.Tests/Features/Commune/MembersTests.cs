@@ -67,21 +67,4 @@ public sealed class MembersTests(PortalFactory portal) : IClassFixture<PortalFac
         Assert.Equal((CommuneRole.Staff, MembershipChange.Granted, "system"), (only.Role, only.Change, only.ActorName));
         Assert.Contains("append-only", Assert.IsType<InvalidOperationException>(change).Message);
     }
-
-    [Fact]
-    public async Task A_commune_never_sees_another_communes_membership_history()
-    {
-        var mine = await portal.CreateCommuneAsync();
-        var other = await portal.CreateCommuneAsync();
-        var admin = await portal.SignedInAsync(await portal.CreateUserAsync(memberships: [(mine, CommuneRole.CommuneAdmin)]));
-        var outsider = await portal.CreateUserAsync(memberships: [(other, CommuneRole.Approver)], fullName: "Người Xã Khác");
-
-        var page = await Html.GetDocumentAsync(admin, MembersPage(mine));
-        var foreign = await admin.GetAsync(MembersPage(other));
-
-        Assert.DoesNotContain(outsider, page.Body!.TextContent);
-        Assert.DoesNotContain("Người Xã Khác", page.Body!.TextContent);
-        Assert.Equal(HttpStatusCode.Redirect, foreign.StatusCode);
-        Assert.StartsWith("/tai-khoan/khong-co-quyen", foreign.Headers.Location!.PathAndQuery);
-    }
 }
