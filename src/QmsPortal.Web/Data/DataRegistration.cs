@@ -18,23 +18,25 @@ public static class DataRegistration
         services.AddScoped<TenantContext>();
         services.AddScoped<CurrentActor>();
         services.AddScoped<AuditStampInterceptor>();
+        services.AddScoped<MembershipHistoryInterceptor>();
 
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         if (options.Provider == DatabaseProvider.Postgres)
         {
             services.AddDbContext<QmsDbContext, PostgresQmsDbContext>((sp, db) => db
                 .UseNpgsql(options.ConnectionString, npgsql => npgsql.CommandTimeout(options.CommandTimeoutSeconds))
-                .AddInterceptors(sp.GetRequiredService<AuditStampInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<AuditStampInterceptor>(), sp.GetRequiredService<MembershipHistoryInterceptor>()));
         }
         else
         {
             var connectionString = SqliteConnectionString(options.ConnectionString, environment.ContentRootPath);
             services.AddDbContext<QmsDbContext, SqliteQmsDbContext>((sp, db) => db
                 .UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(options.CommandTimeoutSeconds))
-                .AddInterceptors(sp.GetRequiredService<AuditStampInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<AuditStampInterceptor>(), sp.GetRequiredService<MembershipHistoryInterceptor>()));
         }
 
         services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<CommuneCounters>();
         return services;
     }
 

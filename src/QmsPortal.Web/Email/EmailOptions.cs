@@ -3,9 +3,9 @@ using System.ComponentModel.DataAnnotations;
 namespace QmsPortal.Web.Email;
 
 /// <summary>
-/// Section <c>Email</c>. With <see cref="SmtpHost"/> set, mail goes through that SMTP server (STARTTLS on 587 when
-/// <see cref="EnableStartTls"/>); without it, each message is written as an .eml file to <see cref="PickupFolder"/>
-/// so a bare machine still works and nothing is lost.
+/// Section <c>Email</c>. Mail is queued in the database and sent by the outbox. With <see cref="SmtpHost"/> set, it
+/// goes through that SMTP server (STARTTLS on 587 when <see cref="EnableStartTls"/>); without it, each message is
+/// written as an .eml file to <see cref="PickupFolder"/> so a bare machine still works and nothing is lost.
 /// </summary>
 public sealed class EmailOptions : IValidatableObject
 {
@@ -32,8 +32,13 @@ public sealed class EmailOptions : IValidatableObject
     /// <summary>Relative to the content root.</summary>
     public string PickupFolder { get; set; } = "App_Data/mail";
 
-    [Range(1, 10)]
-    public int Attempts { get; set; } = 3;
+    /// <summary>How many times the outbox tries a message (1, 4, 9 … minutes apart) before marking it failed.</summary>
+    [Range(1, 20)]
+    public int Attempts { get; set; } = 6;
+
+    /// <summary>How often the outbox looks for mail queued by other processes (its own process wakes it at once).</summary>
+    [Range(1, 3600)]
+    public int OutboxPollSeconds { get; set; } = 5;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -3,27 +3,15 @@ using System.Net.Mail;
 using System.Net.Mime;
 using System.Text;
 using Microsoft.Extensions.Options;
-using Polly;
-using Polly.Retry;
 
 namespace QmsPortal.Web.Email;
 
 /// <summary>
-/// Sends through <see cref="SmtpClient"/> (MailKit does not restore here), retrying transient failures; or writes
-/// .eml files to the pickup folder when no SMTP host is configured.
+/// Sends one message through <see cref="SmtpClient"/>, or writes it as an .eml file to the pickup folder when no SMTP
+/// host is configured. One attempt only: retries belong to the <see cref="OutboxDispatcher"/>, which records them.
 /// </summary>
 public sealed class SmtpEmailSender(IOptions<EmailOptions> options, IHostEnvironment environment, ILogger<SmtpEmailSender> logger) : IEmailSender
 {
-    private readonly ResiliencePipeline _retry = new ResiliencePipelineBuilder()
-        .AddRetry(new RetryStrategyOptions
-        {
-            MaxRetryAttempts = Math.Max(0, options.Value.Attempts - 1),
-            Delay = TimeSpan.FromSeconds(1),
-            BackoffType = DelayBackoffType.Exponential,
-            ShouldHandle = new PredicateBuilder().Handle<SmtpException>().Handle<IOException>(),
-        })
-        .Build();
-
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
     {
         var settings = options.Value;
@@ -39,11 +27,8 @@ public sealed class SmtpEmailSender(IOptions<EmailOptions> options, IHostEnviron
         };
         mail.To.Add(new MailAddress(message.ToAddress, message.ToName, Encoding.UTF8));
 
-        await _retry.ExecuteAsync(async token =>
-        {
-            using var client = CreateClient(settings);
-            await client.SendMailAsync(mail, token);
-        }, cancellationToken);
+        using var client = CreateClient(settings);
+        await client.SendMailAsync(mail, cancellationToken);
         logger.LogInformation("Mail \"{Subject}\" sent to {To}", message.Subject, message.ToAddress);
     }
 
@@ -72,6 +57,10 @@ public static class EmailRegistration
     {
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddScoped<MailOutbox>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         return services;
     }
 }

@@ -2,7 +2,10 @@ using QmsPortal.Web.Data;
 
 namespace QmsPortal.Web.Tenancy;
 
-/// <summary>What the directory knows about a commune: enough to route, theme and filter a request.</summary>
+/// <summary>
+/// What the directory knows about a commune: enough to route, theme and filter a request. <see cref="HostName"/> is the
+/// commune's first own host name, the one links are built on (<see cref="PublicUrls"/>).
+/// </summary>
 public sealed record TenantInfo(
     int Id,
     string Slug,
@@ -16,7 +19,8 @@ public sealed record TenantInfo(
     string? DisabledReason,
     string? Address,
     string? Phone,
-    string? OfficeHours);
+    string? OfficeHours,
+    string? HostName = null);
 
 /// <summary>
 /// The commune of the current request or command, scoped per request. The DbContext reads it for its

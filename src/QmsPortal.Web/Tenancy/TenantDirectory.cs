@@ -33,7 +33,7 @@ public sealed class TenantDirectory(IServiceScopeFactory scopes, TenantDirectory
         var db = scope.ServiceProvider.GetRequiredService<QmsDbContext>();
         var info = await db.Tenants.AsNoTracking().Where(match).Select(t => new TenantInfo(
                 t.Id, t.Slug, t.Code, t.Name, t.Kind, t.ProvinceCode, t.Province!.Name, t.Theme, t.Status, t.DisabledReason,
-                t.Address, t.Phone, t.OfficeHours))
+                t.Address, t.Phone, t.OfficeHours, t.HostNames.OrderBy(h => h.Id).Select(h => h.HostName).FirstOrDefault()))
             .FirstOrDefaultAsync(cancellationToken);
         return info;
     }

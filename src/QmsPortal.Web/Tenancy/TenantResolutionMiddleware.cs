@@ -3,28 +3,49 @@ namespace QmsPortal.Web.Tenancy;
 /// <summary>
 /// Finds the commune of a request: by host name first (<c>kydong.hatinh.gov.vn/thu-tuc</c> is served as
 /// <c>/ky-dong/thu-tuc</c>), then by the first path segment. Runs before routing so the rewritten path routes.
-/// An unknown commune is a 404; a disabled one gets the "tạm ngừng hoạt động" page (503).
+/// An unknown commune is a 404; a disabled one gets the "tạm ngừng hoạt động" page (503). A host name that is
+/// neither the platform's (<see cref="PortalOptions"/>), a loopback name nor a commune's is refused (400), so no
+/// page is ever served under an address an attacker picked.
 /// </summary>
-public sealed class TenantResolutionMiddleware(RequestDelegate next)
+public sealed class TenantResolutionMiddleware(RequestDelegate next, PublicUrls urls, ILogger<TenantResolutionMiddleware> logger)
 {
     public const string DisabledTenantItem = "qms.disabled-tenant";
+    public const string UnknownHostItem = "qms.unknown-host";
+
+    /// <summary>Platform pages that stay platform pages on a commune's own host name; every other path belongs to the commune.</summary>
+    private static readonly string[] PlatformOnCommuneHost =
+    [
+        "/tai-khoan", "/admin", "/setup", "/healthz", "/loi", "/error", "/openapi", "/_content", "/_framework", "/css", "/js", "/lib",
+        "/favicon.ico", "/robots.txt", "/api/tenants", "/quan-tri/danh-muc-tthc",
+    ];
 
     public async Task InvokeAsync(HttpContext context, TenantDirectory directory, TenantContext tenantContext)
     {
-        var host = context.Request.Host.Host.ToLowerInvariant();
-        var byHost = IsLoopbackOrIp(host) ? null : await directory.FindByHostAsync(host, context.RequestAborted);
-        var first = FirstSegment(context.Request.Path);
+        var host = context.Request.Host.Host.TrimEnd('.').ToLowerInvariant();
+        var path = context.Request.Path;
+        var byHost = PublicUrls.IsLoopback(host) || urls.IsPlatformHost(host) ? null : await directory.FindByHostAsync(host, context.RequestAborted);
+        if (byHost is null && !PublicUrls.IsLoopback(host) && !urls.IsPlatformHost(host) && !IsUnder(path, "/healthz") && !IsUnder(path, "/loi"))
+        {
+            logger.LogWarning("Refused a request for unknown host {Host} ({Method} {Path})", host.Length > 100 ? host[..100] : host, context.Request.Method, path);
+            context.Items[UnknownHostItem] = true;
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
 
+        var first = FirstSegment(path);
         TenantInfo? tenant = null;
         if (byHost is not null)
         {
-            tenant = byHost;
-            if (first != byHost.Slug && !IsPlatformPath(first))
+            if (!PlatformOnCommuneHost.Any(p => IsUnder(path, p)))
             {
-                context.Request.Path = "/" + byHost.Slug + context.Request.Path.Value;
+                tenant = byHost;
+                if (first != byHost.Slug)
+                {
+                    context.Request.Path = "/" + byHost.Slug + path.Value;
+                }
             }
         }
-        else if (first is not null && !IsPlatformPath(first) && SlugShape(first))
+        else if (first is not null && !Tenant.ReservedSlugs.Contains(first) && SlugShape(first))
         {
             tenant = await directory.FindBySlugAsync(first, context.RequestAborted);
             if (tenant is null)
@@ -34,7 +55,7 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next)
             }
         }
 
-        if (tenant is not null && !IsPlatformPath(first))
+        if (tenant is not null)
         {
             if (tenant.Status == TenantStatus.Disabled)
             {
@@ -49,6 +70,8 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next)
         await next(context);
     }
 
+    private static bool IsUnder(PathString path, string prefix) => path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase);
+
     private static string? FirstSegment(PathString path)
     {
         var value = path.Value;
@@ -61,11 +84,6 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next)
         return end < 0 ? value[1..] : value[1..end];
     }
 
-    private static bool IsPlatformPath(string? segment) => segment is not null && Tenant.ReservedSlugs.Contains(segment);
-
     private static bool SlugShape(string segment) =>
         segment.Length is >= 2 and <= 60 && segment.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-');
-
-    private static bool IsLoopbackOrIp(string host) =>
-        host is "localhost" || System.Net.IPAddress.TryParse(host, out _);
 }

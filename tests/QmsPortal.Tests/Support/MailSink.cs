@@ -15,13 +15,13 @@ public static partial class MailSink
 
     public sealed record Mail(string To, string Subject, string Body);
 
-    /// <summary>Messages to <paramref name="recipient"/>, waiting up to a few seconds for the first to arrive.</summary>
-    public static async Task<IReadOnlyList<Mail>> ForAsync(string recipient, int atLeast = 1)
+    /// <summary>Messages to <paramref name="recipient"/> (in the test run's server folder unless another is named), waiting up to a few seconds for them to arrive.</summary>
+    public static async Task<IReadOnlyList<Mail>> ForAsync(string recipient, int atLeast = 1, string? folder = null)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (true)
         {
-            var found = Directory.GetFiles(Folder, "*.eml").Order().Select(f => Parse(File.ReadAllText(f)))
+            var found = Directory.GetFiles(folder ?? Folder, "*.eml").Order().Select(f => Parse(File.ReadAllText(f)))
                 .Where(m => m.To.Contains(recipient, StringComparison.OrdinalIgnoreCase)).ToList();
             if (found.Count >= atLeast || DateTime.UtcNow > deadline)
             {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -33,6 +34,12 @@ public class PortalFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>The configured address links in mail, QR codes and the API are built on.</summary>
+    public const string PublicBaseUrl = "http://localhost";
+
+    /// <summary>Header by which a test says which client address a request comes from (the in-memory server has none).</summary>
+    public const string ClientAddressHeader = "X-Test-Client-Address";
+
     public static bool UsesPostgres => Environment.GetEnvironmentVariable("QMS_TEST_DB") == "Postgres";
 
     /// <summary>The portal's clock; tests move it instead of waiting.</summary>
@@ -60,6 +67,9 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", UsesPostgres ? "Postgres" : "Sqlite");
         builder.UseSetting("Database:ConnectionString", ConnectionString);
         builder.UseSetting("Demo:Enabled", "false");
+        builder.UseSetting("Portal:PublicBaseUrl", PublicBaseUrl);
+        // Test classes sign in dozens of times from one in-memory client; the per-client form limit has its own tests.
+        builder.UseSetting("SignIn:FormPostsPerClientPerMinute", "100000");
         if (MailSink.Port is { } smtpPort)
         {
             // The real SMTP server build/test.sh starts; mail is read back from its folder (MailSink).
@@ -76,6 +86,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<IStartupFilter>(new TestClientAddress());
             ConfigureTestServices(services);
         });
     }
@@ -195,5 +206,23 @@ public class PortalFactory : WebApplicationFactory<Program>
         }
 
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Gives requests the client address named by <see cref="ClientAddressHeader"/>, as a real connection would have one.</summary>
+    private sealed class TestClientAddress : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, following) =>
+            {
+                if (context.Request.Headers.TryGetValue(ClientAddressHeader, out var value) && System.Net.IPAddress.TryParse(value, out var address))
+                {
+                    context.Connection.RemoteIpAddress = address;
+                }
+
+                return following(context);
+            });
+            next(app);
+        };
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using QmsPortal.Tests.Support;
@@ -46,12 +47,55 @@ public sealed class TenantResolutionTests(PortalFactory portal) : IClassFixture<
         Assert.Equal("Không tìm thấy trang", page.QuerySelector("h1")!.TextContent);
     }
 
-    [Fact]
-    public async Task An_unknown_host_name_falls_back_to_the_platform()
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/tai-khoan/dang-nhap")]
+    [InlineData("/xa-khong-co")]
+    public async Task A_host_name_that_is_neither_the_platform_nor_a_commune_is_refused_in_Vietnamese(string path)
     {
-        var response = await portal.Anonymous("khong-co.example.vn").GetAsync("/xa-khong-co");
+        var response = await portal.Anonymous("evil.example").GetAsync(path);
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Tên miền không thuộc cổng", (await Html.ParseAsync(response)).QuerySelector("h1")!.TextContent);
+    }
+
+    [Theory]
+    [InlineData("localhost")]
+    [InlineData("127.0.0.1")]
+    [InlineData("cong.tinh.example.vn")]
+    public async Task The_platform_answers_on_loopback_and_its_configured_host_names(string host)
+    {
+        await using var configured = portal.WithWebHostBuilder(b => b.UseSetting("Portal:AllowedHosts:0", "cong.tinh.example.vn"));
+        var client = configured.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri($"http://{host}/") });
+
+        var response = await client.GetAsync("/tai-khoan/dang-nhap");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_health_check_answers_whatever_host_a_probe_uses()
+    {
+        var response = await portal.Anonymous("10.0.0.5").GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Staff_pages_work_on_a_communes_own_host_name()
+    {
+        var host = $"xa{PortalFactory.Next()}.hatinh.gov.vn";
+        var commune = await portal.CreateCommuneAsync(host: host);
+        var email = await portal.CreateUserAsync(memberships: [(commune, CommuneRole.CommuneAdmin)]);
+        var admin = portal.Anonymous(host);
+        await Html.PostFormAsync(admin, "/tai-khoan/dang-nhap", new() { ["Input.Email"] = email, ["Input.Password"] = PortalFactory.DefaultPassword });
+
+        var members = await admin.GetAsync("/quan-tri/thanh-vien");
+        var api = await portal.Anonymous(host).GetAsync("/api/tthc");
+
+        Assert.Equal(HttpStatusCode.OK, members.StatusCode);
+        Assert.Equal("Thành viên và vai trò", (await Html.ParseAsync(members)).QuerySelector("h1")!.TextContent);
+        Assert.Equal(HttpStatusCode.OK, api.StatusCode);
     }
 
     [Fact]

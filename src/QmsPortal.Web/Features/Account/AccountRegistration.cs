@@ -14,9 +14,8 @@ public static class AccountRegistration
                 o.Password.RequireLowercase = true;
                 o.Password.RequireUppercase = true;
                 o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // No lockout: a stranger who knows an address could lock its owner out. SignInLimits slows guessing instead.
+                o.Lockout.AllowedForNewUsers = false;
                 o.User.RequireUniqueEmail = true;
                 o.SignIn.RequireConfirmedAccount = false;
             })
@@ -36,11 +35,16 @@ public static class AccountRegistration
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
         });
 
+        services.AddOptions<SignInLimitOptions>().BindConfiguration(SignInLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SignInLimits>();
+        services.AddRateLimiter(SignInLimits.AddPolicy);
+
         services.AddScoped<Tenancy.CommuneAccess>();
         services.AddSingleton<SetupToken>();
         services.AddScoped<PlatformAdminCreator>();
         services.AddScoped<RecipeUsers>();
-        services.AddScoped<AccountMail>();
+        services.AddScoped<Email.IMailComposer, InvitationMail>();
+        services.AddScoped<Email.IMailComposer, PasswordResetMail>();
         services.AddScoped<Recipes.IRecipeStep, CommuneMembersStep>();
         services.AddScoped<Recipes.IRecipeStep, PlatformUsersStep>();
         return services;

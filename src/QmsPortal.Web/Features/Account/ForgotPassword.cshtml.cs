@@ -1,12 +1,19 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using QmsPortal.Web.Data;
+using QmsPortal.Web.Email;
 
 namespace QmsPortal.Web.Features.Account;
 
-public sealed class ForgotPasswordModel(UserManager<PortalUser> users, AccountMail mail) : PageModel
+/// <summary>
+/// Queues a password reset for the typed address and answers at once. The page does the same work whether or not an
+/// account exists (the outbox finds out later), so neither its answer nor its timing tells a stranger which addresses
+/// have accounts, and a mail server that is down never makes it fail.
+/// </summary>
+[EnableRateLimiting(SignInLimits.AccountFormsPolicy)]
+public sealed class ForgotPasswordModel(QmsDbContext db, MailOutbox outbox) : PageModel
 {
     [BindProperty]
     public ForgotInput Input { get; set; } = new();
@@ -24,13 +31,8 @@ public sealed class ForgotPasswordModel(UserManager<PortalUser> users, AccountMa
             return Page();
         }
 
-        // The same answer whether or not the address exists, so the page cannot be used to find accounts.
-        var user = await users.FindByEmailAsync(Input.Email.Trim());
-        if (user is not null)
-        {
-            await mail.SendPasswordResetAsync(user, $"{Request.Scheme}://{Request.Host}{Request.PathBase}", cancellationToken);
-        }
-
+        outbox.AddComposed(PasswordResetMail.KindName, Input.Email.Trim(), "", reference: null);
+        await db.SaveChangesAsync(cancellationToken);
         Sent = true;
         return Page();
     }

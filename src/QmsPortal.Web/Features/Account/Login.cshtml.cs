@@ -2,12 +2,25 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using QmsPortal.Web.Data;
 
 namespace QmsPortal.Web.Features.Account;
 
-public sealed class LoginModel(SignInManager<PortalUser> signIn) : PageModel
+/// <summary>
+/// Sign-in. Every attempt costs the same whether or not the address has an account (one lookup and one password
+/// hash check, against a stand-in hash when there is no usable password) and gets the same words back, so neither
+/// the answer nor its timing reveals accounts. Guessing is slowed by <see cref="SignInLimits"/>, not by a lockout.
+/// </summary>
+[EnableRateLimiting(SignInLimits.AccountFormsPolicy)]
+public sealed class LoginModel(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, IPasswordHasher<PortalUser> hasher, SignInLimits limits) : PageModel
 {
+    public const string WrongCredentials = "Thư điện tử hoặc mật khẩu không đúng.";
+    public const string TooManyFailures = "Đăng nhập sai quá nhiều lần với địa chỉ này. Vui lòng chờ 15 phút rồi thử lại, hoặc dùng \"Quên mật khẩu\".";
+
+    private static readonly Lazy<string> StandInHash = new(() =>
+        new PasswordHasher<PortalUser>().HashPassword(new PortalUser(), Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24))));
+
     [BindProperty]
     public LoginInput Input { get; set; } = new();
 
@@ -23,15 +36,27 @@ public sealed class LoginModel(SignInManager<PortalUser> signIn) : PageModel
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, Input.RememberMe, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var client = SignInLimits.ClientKey(HttpContext);
+        var account = SignInLimits.AccountKey(Input.Email);
+        if (!limits.Allows(client, account))
         {
+            ModelState.AddModelError(string.Empty, TooManyFailures);
+            return Page();
+        }
+
+        var user = await users.FindByEmailAsync(Input.Email.Trim());
+        if (user?.PasswordHash is null)
+        {
+            hasher.VerifyHashedPassword(user ?? new PortalUser(), StandInHash.Value, Input.Password);
+        }
+        else if (await users.CheckPasswordAsync(user, Input.Password) && await signIn.CanSignInAsync(user))
+        {
+            await signIn.SignInAsync(user, Input.RememberMe);
             return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : Url.Content("~/tai-khoan"));
         }
 
-        ModelState.AddModelError(string.Empty, result.IsLockedOut
-            ? "Tài khoản tạm bị khóa do nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau 15 phút."
-            : "Thư điện tử hoặc mật khẩu không đúng.");
+        limits.RecordFailure(client, account);
+        ModelState.AddModelError(string.Empty, WrongCredentials);
         return Page();
     }
 

@@ -6,7 +6,8 @@ using QmsPortal.Web.Data;
 
 namespace QmsPortal.Web.Features.Account;
 
-/// <summary>Sets a password from an e-mailed link (invitation or reset); also lifts a lockout.</summary>
+/// <summary>Sets a password from an e-mailed link (invitation or reset).</summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(SignInLimits.AccountFormsPolicy)]
 public sealed class ResetPasswordModel(UserManager<PortalUser> users) : PageModel
 {
     [BindProperty]
@@ -49,8 +50,6 @@ public sealed class ResetPasswordModel(UserManager<PortalUser> users) : PageMode
             return Page();
         }
 
-        await users.SetLockoutEndDateAsync(user!, null);
-        await users.ResetAccessFailedCountAsync(user!);
         TempData["Message"] = "Đã đặt mật khẩu. Hãy đăng nhập.";
         return RedirectToPage("/Account/Login");
     }

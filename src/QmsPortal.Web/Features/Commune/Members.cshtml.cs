@@ -1,22 +1,27 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using QmsPortal.Web.Data;
-using QmsPortal.Web.Features.Account;
+using QmsPortal.Web.Email;
 using QmsPortal.Web.Tenancy;
 
 namespace QmsPortal.Web.Features.Commune;
 
 /// <summary>
-/// Who holds which role in the commune. Readers (members, the province's auditors) see the list; only the commune
-/// administrator gives roles, invites new people, or takes roles away.
+/// Who holds which role in the commune, and every change of it. Readers (members, the province's auditors) see both;
+/// only the commune administrator gives roles, invites new people, resends invitations or takes roles away — and
+/// never to or for themself (segregation of duties).
 /// </summary>
 [Authorize(Policy = CommunePolicies.Reader)]
-public sealed class MembersModel(QmsDbContext db, TenantContext tenant, CommuneAccess access, UserManager<PortalUser> users, AccountMail mail) : PageModel
+public sealed class MembersModel(QmsDbContext db, TenantContext tenant, CommuneAccess access, UserManager<PortalUser> users, MailOutbox outbox) : PageModel
 {
+    /// <summary>The invitation mail is written at send time by the Account feature (its link carries a fresh token).</summary>
+    private const string InvitationKind = Account.InvitationMail.KindName;
+
     public bool CanManage { get; private set; }
 
     public override async Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context,
@@ -36,6 +41,10 @@ public sealed class MembersModel(QmsDbContext db, TenantContext tenant, CommuneA
     public AddInput Input { get; set; } = new();
 
     public IReadOnlyList<Row> Members { get; private set; } = [];
+    public IReadOnlyDictionary<string, InvitationRow> Invitations { get; private set; } = new Dictionary<string, InvitationRow>();
+    public IReadOnlyList<HistoryRow> History { get; private set; } = [];
+
+    private string MyId => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
 
     public async Task OnGetAsync() => await LoadAsync();
 
@@ -51,6 +60,10 @@ public sealed class MembersModel(QmsDbContext db, TenantContext tenant, CommuneA
             else if (user is null)
             {
                 return await InviteAsync();
+            }
+            else if (user.Id == MyId)
+            {
+                ModelState.AddModelError("Input.Email", "Không được tự cấp vai trò cho chính mình: một quản trị xã khác phải cấp vai trò này.");
             }
             else if (await db.Memberships.AnyAsync(m => m.TenantId == tenant.Required.Id && m.UserId == user.Id && m.Role == Input.Role))
             {
@@ -90,36 +103,92 @@ public sealed class MembersModel(QmsDbContext db, TenantContext tenant, CommuneA
         return RedirectToPage(new { slug = tenant.Required.Slug });
     }
 
-    /// <summary>Creates the account without a password and e-mails a link to set one.</summary>
+    /// <summary>Queues the invitation again for a member who has not set a password yet (the first mail was lost, expired or deleted).</summary>
+    public async Task<IActionResult> OnPostResendAsync(string userId)
+    {
+        var member = await db.Memberships.Where(m => m.TenantId == tenant.Required.Id && m.UserId == userId)
+            .Select(m => new { m.User!.FullName, m.User.Email, m.User.PasswordHash }).FirstOrDefaultAsync();
+        if (member is null)
+        {
+            return NotFound();
+        }
+
+        var tenantId = tenant.Required.Id;
+        if (member.PasswordHash is not null)
+        {
+            TempData["Error"] = $"{member.FullName} đã đặt mật khẩu; không cần gửi lại thư mời.";
+        }
+        else if (await db.Set<OutboxMessage>().AnyAsync(m => m.Kind == InvitationKind && m.TenantId == tenantId && m.Reference == userId && m.Status == OutboxStatus.Pending))
+        {
+            TempData["Error"] = $"Thư mời {member.FullName} đang chờ gửi; hệ thống sẽ tự gửi.";
+        }
+        else
+        {
+            outbox.AddComposed(InvitationKind, member.Email!, member.FullName, userId, tenantId);
+            await db.SaveChangesAsync();
+            TempData["Message"] = $"Đã xếp thư mời gửi lại tới {member.Email}; thư sẽ đi trong ít phút.";
+        }
+
+        return RedirectToPage(new { slug = tenant.Required.Slug });
+    }
+
+    /// <summary>Creates the account without a password, its role and the invitation mail in one transaction: all or nothing.</summary>
     private async Task<IActionResult> InviteAsync()
     {
         var email = Input.Email.Trim();
         var user = new PortalUser { UserName = email, Email = email, FullName = Input.FullName!.Trim(), JobTitle = Input.JobTitle?.Trim() };
-        var created = await users.CreateAsync(user);
-        if (!created.Succeeded)
+        await using (var transaction = await db.Database.BeginTransactionAsync())
         {
-            foreach (var error in created.Errors)
+            var created = await users.CreateAsync(user);
+            if (!created.Succeeded)
             {
-                ModelState.AddModelError("Input.Email", error.Description);
+                foreach (var error in created.Errors)
+                {
+                    ModelState.AddModelError("Input.Email", error.Description);
+                }
+
+                await LoadAsync();
+                return Page();
             }
 
-            await LoadAsync();
-            return Page();
+            db.Memberships.Add(new TenantMembership { TenantId = tenant.Required.Id, UserId = user.Id, Role = Input.Role });
+            outbox.AddComposed(InvitationKind, email, user.FullName, user.Id, tenant.Required.Id);
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
         }
 
-        db.Memberships.Add(new TenantMembership { TenantId = tenant.Required.Id, UserId = user.Id, Role = Input.Role });
-        await db.SaveChangesAsync();
-        await mail.SendInvitationAsync(user, tenant.Required.Name, CommuneRoleLabels.Label(Input.Role), $"{Request.Scheme}://{Request.Host}{Request.PathBase}");
-        TempData["Message"] = $"Đã mời {user.FullName}: thư hướng dẫn đặt mật khẩu đã gửi tới {email}.";
+        outbox.Wake();
+        TempData["Message"] = $"Đã mời {user.FullName}: thư hướng dẫn đặt mật khẩu sẽ được gửi tới {email} trong ít phút.";
         return RedirectToPage(new { slug = tenant.Required.Slug });
     }
 
-    private async Task LoadAsync() =>
-        Members = await db.Memberships.AsNoTracking().Where(m => m.TenantId == tenant.Required.Id)
+    private async Task LoadAsync()
+    {
+        var tenantId = tenant.Required.Id;
+        Members = await db.Memberships.AsNoTracking().Where(m => m.TenantId == tenantId)
             .OrderBy(m => m.User!.FullName).ThenBy(m => m.Role)
-            .Select(m => new Row(m.Id, m.User!.FullName, m.User.Email!, m.User.JobTitle, m.Role)).ToListAsync();
+            .Select(m => new Row(m.Id, m.UserId, m.User!.FullName, m.User.Email!, m.User.JobTitle, m.Role, m.User.PasswordHash != null)).ToListAsync();
 
-    public sealed record Row(int Id, string FullName, string Email, string? JobTitle, CommuneRole Role);
+        var waiting = Members.Where(m => !m.Activated).Select(m => m.UserId).Distinct().ToList();
+        var invitations = await db.Set<OutboxMessage>().AsNoTracking()
+            .Where(m => m.Kind == InvitationKind && m.TenantId == tenantId && waiting.Contains(m.Reference!))
+            .Select(m => new { m.Id, m.Reference, m.Status, m.CreatedAt, m.SentAt, m.LastError }).ToListAsync();
+        Invitations = invitations.GroupBy(i => i.Reference!).ToDictionary(g => g.Key, g => g.MaxBy(i => i.Id) is var last
+            ? new InvitationRow(last!.Status, last.CreatedAt, last.SentAt, last.LastError)
+            : throw new InvalidOperationException());
+
+        History = await db.Set<MembershipEvent>().AsNoTracking().Where(e => e.TenantId == tenantId)
+            .OrderByDescending(e => e.Id).Take(200)
+            .Select(e => new HistoryRow(e.At, db.Users.Where(u => u.Id == e.UserId).Select(u => u.FullName + " (" + u.Email + ")").FirstOrDefault() ?? e.UserId,
+                e.Role, e.Change, db.Users.Where(u => u.Id == e.ActorId).Select(u => u.FullName).FirstOrDefault() ?? e.ActorName))
+            .ToListAsync();
+    }
+
+    public sealed record Row(int Id, string UserId, string FullName, string Email, string? JobTitle, CommuneRole Role, bool Activated);
+
+    public sealed record InvitationRow(OutboxStatus Status, DateTime QueuedAt, DateTime? SentAt, string? LastError);
+
+    public sealed record HistoryRow(DateTimeOffset At, string Person, CommuneRole Role, MembershipChange Change, string ActorName);
 
     public sealed class AddInput
     {

@@ -27,6 +27,9 @@ public sealed class StatusModel : PageModel
             503 when disabled is not null => ($"UBND {disabled.Name} tạm ngừng hoạt động trên cổng",
                 (disabled.DisabledReason is null ? "" : $"Lý do: {disabled.DisabledReason}. ") + "Xin liên hệ trực tiếp Bộ phận Một cửa của xã."),
             503 => ("Hệ thống tạm ngừng", "Xin vui lòng thử lại sau ít phút."),
+            400 when HttpContext.Items.ContainsKey(TenantResolutionMiddleware.UnknownHostItem) => ("Tên miền không thuộc cổng",
+                "Cổng không phục vụ tên miền này. Hãy mở cổng theo địa chỉ chính thức của tỉnh hoặc của xã, phường."),
+            429 => ("Quá nhiều yêu cầu", "Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Vui lòng chờ vài phút rồi thử lại."),
             400 => ("Yêu cầu không hợp lệ", "Biểu mẫu đã hết hạn hoặc dữ liệu gửi lên không hợp lệ. Hãy tải lại trang và thử lại."),
             _ => ("Đã có lỗi xảy ra", "Xin vui lòng thử lại sau. Nếu lỗi lặp lại, hãy báo cho quản trị hệ thống."),
         };

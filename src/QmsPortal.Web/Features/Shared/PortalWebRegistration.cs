@@ -78,6 +78,7 @@ public static class PortalWebRegistration
             app.UseHsts();
         }
 
+        app.UseForwardedHeaders();
         app.Use(SecurityHeaders);
         app.UseStatusCodePagesWithReExecute("/loi/{0}");
         app.UseRequestLocalization();
@@ -86,6 +87,7 @@ public static class PortalWebRegistration
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
         app.UseOutputCache();
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));

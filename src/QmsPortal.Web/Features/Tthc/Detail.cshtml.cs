@@ -24,7 +24,7 @@ public sealed class DetailModel(PublicTthc tthc) : PageModel
         }
 
         View = view;
-        CurrentUrl = PublicTthc.Url(Request, slug, code);
+        CurrentUrl = tthc.Url(code);
         JsonLd = PublicTthc.JsonLd(view, CurrentUrl);
         return Page();
     }

@@ -9,7 +9,7 @@ using QmsPortal.Web.Text;
 namespace QmsPortal.Web.Features.Tthc;
 
 /// <summary>"Báo sai sót": a citizen reports a wrong posting; stored for the commune with a reference number.</summary>
-public sealed class FeedbackModel(PublicTthc tthc, QmsDbContext db, TimeProvider clock) : PageModel
+public sealed class FeedbackModel(PublicTthc tthc, QmsDbContext db, CommuneCounters counters, TimeProvider clock) : PageModel
 {
     public ProcedureView View { get; private set; } = null!;
 
@@ -74,23 +74,20 @@ public sealed class FeedbackModel(PublicTthc tthc, QmsDbContext db, TimeProvider
             Contact = string.IsNullOrWhiteSpace(Input.Contact) ? null : VietnameseText.Normalize(Input.Contact).Trim(),
             CreatedAt = clock.GetUtcNow(),
         };
-        db.Add(feedback);
-        // Two citizens reporting at the same moment may pick the same next number; the unique index refuses the
-        // second, which then takes the following number instead of losing the report.
-        for (var attempt = 1; ; attempt++)
+        // The number and the report are written in one transaction; the counter row makes parallel reports wait
+        // their turn instead of picking the same number (a lost report was the old failure).
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            var last = await db.Set<TthcFeedback>().Where(f => f.Reference.StartsWith(prefix))
-                .OrderByDescending(f => f.Reference).Select(f => f.Reference).FirstOrDefaultAsync(cancellationToken);
-            var next = last is null ? 1 : int.Parse(last[prefix.Length..], CultureInfo.InvariantCulture) + 1;
-            feedback.Reference = prefix + next.ToString("000000", CultureInfo.InvariantCulture);
-            try
+            var number = await counters.NextAsync(prefix[..^1], async token =>
             {
-                await db.SaveChangesAsync(cancellationToken);
-                break;
-            }
-            catch (DbUpdateException) when (attempt < 5)
-            {
-            }
+                var last = await db.Set<TthcFeedback>().Where(f => f.Reference.StartsWith(prefix))
+                    .OrderByDescending(f => f.Reference).Select(f => f.Reference).FirstOrDefaultAsync(token);
+                return last is null ? 0 : long.Parse(last[prefix.Length..], CultureInfo.InvariantCulture);
+            }, cancellationToken);
+            feedback.Reference = prefix + number.ToString("000000", CultureInfo.InvariantCulture);
+            db.Add(feedback);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
 
         Reference = feedback.Reference;

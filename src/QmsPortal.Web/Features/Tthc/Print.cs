@@ -22,7 +22,7 @@ public abstract class PrintModel(PublicTthc tthc) : PageModel
         }
 
         View = view;
-        CurrentUrl = PublicTthc.Url(Request, slug, view.Posting.Code);
+        CurrentUrl = tthc.Url(view.Posting.Code);
         Qr = PublicTthc.QrDataUri(CurrentUrl);
         return Page();
     }

@@ -30,7 +30,7 @@ public sealed record ProcedureView(
 }
 
 /// <summary>Reads posted TTHC for the public pages and the API. Drafts and withdrawn postings are never returned.</summary>
-public sealed class PublicTthc(QmsDbContext db, TenantContext tenant)
+public sealed class PublicTthc(QmsDbContext db, TenantContext tenant, PublicUrls urls)
 {
     public async Task<ProcedureView?> FindAsync(string code, int? revision = null, CancellationToken cancellationToken = default)
     {
@@ -65,8 +65,11 @@ public sealed class PublicTthc(QmsDbContext db, TenantContext tenant)
             .Select(p => new ListItem(p.Code, p.Name, p.Field, p.TimeSummary, p.FeeSummary))
             .ToListAsync(cancellationToken);
 
-    public static string Url(HttpRequest request, string slug, string code) =>
-        $"{request.Scheme}://{request.Host}{request.PathBase}/{slug}/thu-tuc/{Uri.EscapeDataString(code)}";
+    /// <summary>The address of a TTHC page as printed in QR codes and given by the API: from configuration, never the request.</summary>
+    public string Url(string code) => urls.Commune(tenant.Required, "thu-tuc/" + Uri.EscapeDataString(code));
+
+    /// <summary>The commune's home page address (configuration, not the request).</summary>
+    public string HomeUrl => urls.Commune(tenant.Required);
 
     /// <summary>A QR code (PNG data URI, no script needed) for the given URL.</summary>
     public static string QrDataUri(string url)

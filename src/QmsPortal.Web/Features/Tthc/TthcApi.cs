@@ -45,7 +45,7 @@ public static class TthcApi
         app.MapOpenApi();
         var group = app.MapGroup("/{slug}").WithTags("Thủ tục hành chính");
 
-        group.MapGet("/api/tthc", async (string slug, HttpRequest request, TenantContext tenant, PublicTthc tthc, CancellationToken cancellationToken) =>
+        group.MapGet("/api/tthc", async (HttpRequest request, TenantContext tenant, PublicTthc tthc, CancellationToken cancellationToken) =>
         {
             if (tenant.Current is null)
             {
@@ -54,11 +54,11 @@ public static class TthcApi
 
             var items = await tthc.ListAsync(cancellationToken);
             var online = await OnlineKindsAsync(request.HttpContext.RequestServices.GetRequiredService<QmsDbContext>(), cancellationToken);
-            return Results.Ok(items.Select(i => new TthcSummary(i.Code, i.Name, i.Field, PublicTthc.Url(request, slug, i.Code), i.TimeSummary, i.FeeSummary,
+            return Results.Ok(items.Select(i => new TthcSummary(i.Code, i.Name, i.Field, tthc.Url(i.Code), i.TimeSummary, i.FeeSummary,
                 online.GetValueOrDefault(i.Code, "khong"))).ToList());
         }).WithName("ListTthc").WithSummary("Thủ tục hành chính đang niêm yết của xã").Produces<List<TthcSummary>>().CacheOutput(PublicPageCachePolicy.Name);
 
-        group.MapGet("/api/tthc/{code}", async (string slug, string code, HttpRequest request, PublicTthc tthc, CancellationToken cancellationToken) =>
+        group.MapGet("/api/tthc/{code}", async (string code, PublicTthc tthc, CancellationToken cancellationToken) =>
         {
             var view = await tthc.FindAsync(code, null, cancellationToken);
             if (view is null)
@@ -80,14 +80,14 @@ public static class TthcApi
                 c.Channels.ForEach(ch => ch.Fee = null);
             }
 
-            return Results.Ok(new TthcDetail(c.Code, c.Name, c.Field, PublicTthc.Url(request, slug, c.Code), view.Revision, view.UpdatedAt.ToString("O"),
+            return Results.Ok(new TthcDetail(c.Code, c.Name, c.Field, tthc.Url(c.Code), view.Revision, view.UpdatedAt.ToString("O"),
                 c.Aliases, c.Steps, c.Channels, c.Cases, c.Forms, c.Applicants, c.HandlingBody, c.Result, c.Conditions, c.FeeText, c.FeeExemption,
                 view.Posting.LocalFeeNote, c.LegalBases, c.OnlineService, c.OnlineUrl, c.Decision, c.Unconfirmed,
                 ProcedureRules.TimeSummary(c), ProcedureRules.FeeSummary(c)));
         }).WithName("GetTthc").WithSummary("Một thủ tục đang niêm yết, đủ các thành phần theo Nghị định 63/2010")
             .Produces<TthcDetail>().ProducesProblem(StatusCodes.Status404NotFound).CacheOutput(PublicPageCachePolicy.Name);
 
-        group.MapGet("/sitemap.xml", async (string slug, HttpRequest request, TenantContext tenant, PublicTthc tthc, CancellationToken cancellationToken) =>
+        group.MapGet("/sitemap.xml", async (TenantContext tenant, PublicTthc tthc, CancellationToken cancellationToken) =>
         {
             if (tenant.Current is null)
             {
@@ -99,8 +99,8 @@ public static class TthcApi
             using (var xml = XmlWriter.Create(builder, new XmlWriterSettings { Indent = false, OmitXmlDeclaration = false }))
             {
                 xml.WriteStartElement("urlset", "http://www.sitemaps.org/schemas/sitemap/0.9");
-                var root = $"{request.Scheme}://{request.Host}{request.PathBase}/{slug}";
-                foreach (var loc in new[] { root, root + "/thu-tuc" }.Concat(items.Select(i => PublicTthc.Url(request, slug, i.Code))))
+                var root = tthc.HomeUrl.TrimEnd('/');
+                foreach (var loc in new[] { root, root + "/thu-tuc" }.Concat(items.Select(i => tthc.Url(i.Code))))
                 {
                     xml.WriteStartElement("url");
                     xml.WriteElementString("loc", loc);

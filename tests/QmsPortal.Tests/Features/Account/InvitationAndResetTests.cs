@@ -79,6 +79,60 @@ public sealed partial class InvitationAndResetTests(PortalFactory portal) : ICla
         Assert.Contains("không hợp lệ", (await Html.ParseAsync(response)).QuerySelector(".validation-summary-errors")!.TextContent);
     }
 
+    [Fact]
+    public async Task Links_in_mail_come_from_configuration_never_from_the_host_a_request_used()
+    {
+        var host = $"xa{PortalFactory.Next()}.quangtri.gov.vn";
+        var commune = await portal.CreateCommuneAsync(host: host);
+        var admin = await portal.SignedInAsync(await portal.CreateUserAsync(memberships: [(commune, CommuneRole.CommuneAdmin)]));
+        var member = await portal.CreateUserAsync(fullName: "Phan Văn Quên");
+        var newcomer = PortalFactory.UniqueEmail("moi");
+
+        var poisoned = await portal.Anonymous("evil.example").PostAsync("/tai-khoan/quen-mat-khau",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Email"] = member }));
+        await Html.PostFormAsync(portal.Anonymous(host), "/tai-khoan/quen-mat-khau", new() { ["Input.Email"] = member });
+        await Html.PostFormAsync(admin, $"/{commune.Slug}/quan-tri/thanh-vien", new()
+        {
+            ["Input.Email"] = newcomer, ["Input.FullName"] = "Hồ Thị Mới", ["Input.Role"] = "Staff",
+        }, handler: "Add");
+
+        Assert.Equal(HttpStatusCode.BadRequest, poisoned.StatusCode);
+        var reset = Assert.Single(await MailSink.ForAsync(member));
+        Assert.StartsWith($"{PortalFactory.PublicBaseUrl}/tai-khoan/dat-lai-mat-khau?", Link().Match(reset.Body).Value);
+        var invitation = Assert.Single(await MailSink.ForAsync(newcomer));
+        Assert.StartsWith($"http://{host}/tai-khoan/dat-lai-mat-khau?", Link().Match(invitation.Body).Value);
+        Assert.DoesNotContain("evil.example", reset.Body + invitation.Body);
+    }
+
+    [Fact]
+    public async Task An_admin_resends_the_invitation_of_a_member_who_has_not_set_a_password()
+    {
+        var commune = await portal.CreateCommuneAsync();
+        var admin = await portal.SignedInAsync(await portal.CreateUserAsync(memberships: [(commune, CommuneRole.CommuneAdmin)]));
+        var newcomer = PortalFactory.UniqueEmail("guilai");
+        await Html.PostFormAsync(admin, $"/{commune.Slug}/quan-tri/thanh-vien", new()
+        {
+            ["Input.Email"] = newcomer, ["Input.FullName"] = "Vũ Văn Chờ", ["Input.Role"] = "Staff",
+        }, handler: "Add");
+        Assert.Single(await MailSink.ForAsync(newcomer));
+
+        var page = await Html.GetDocumentAsync(admin, $"/{commune.Slug}/quan-tri/thanh-vien");
+        var row = page.QuerySelectorAll("#thanh-vien tbody tr").Single(r => r.TextContent.Contains(newcomer));
+        Assert.Contains("Thư mời đã gửi lúc", row.QuerySelector(".invitation-status")!.TextContent);
+        Assert.NotNull(row.QuerySelector("form[action*='handler=Resend']"));
+        var response = await Html.PostFormAsync(admin, $"/{commune.Slug}/quan-tri/thanh-vien", [], handler: "Resend");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var mails = await MailSink.ForAsync(newcomer, atLeast: 2);
+        Assert.Equal(2, mails.Count);
+        var link = new Uri(Link().Match(mails[1].Body).Value);
+        await Html.PostFormAsync(portal.Anonymous(), link.PathAndQuery, new() { ["Input.Password"] = "MatKhauMoi2026", ["Input.ConfirmPassword"] = "MatKhauMoi2026" });
+        var after = await Html.GetDocumentAsync(admin, $"/{commune.Slug}/quan-tri/thanh-vien");
+        var activated = after.QuerySelectorAll("#thanh-vien tbody tr").Single(r => r.TextContent.Contains(newcomer));
+        Assert.Contains("Đã kích hoạt", activated.TextContent);
+        Assert.Null(activated.QuerySelector("form[action*='handler=Resend']"));
+    }
+
     [GeneratedRegex(@"https?://\S+/tai-khoan/dat-lai-mat-khau\?\S+")]
     private static partial Regex Link();
 }

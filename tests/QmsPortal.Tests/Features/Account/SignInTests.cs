@@ -25,22 +25,6 @@ public sealed class SignInTests(PortalFactory portal) : IClassFixture<PortalFact
     }
 
     [Fact]
-    public async Task Repeated_wrong_passwords_lock_the_account()
-    {
-        var email = await portal.CreateUserAsync();
-        var client = portal.Anonymous();
-        for (var i = 0; i < 5; i++)
-        {
-            await Html.PostFormAsync(client, "/tai-khoan/dang-nhap", new() { ["Input.Email"] = email, ["Input.Password"] = "SaiMatKhau1" });
-        }
-
-        var response = await Html.PostFormAsync(client, "/tai-khoan/dang-nhap", new() { ["Input.Email"] = email, ["Input.Password"] = PortalFactory.DefaultPassword });
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("tạm bị khóa", (await Html.ParseAsync(response)).QuerySelector("[role=alert]")!.TextContent);
-    }
-
-    [Fact]
     public async Task An_empty_form_says_which_fields_are_missing()
     {
         var response = await Html.PostFormAsync(portal.Anonymous(), "/tai-khoan/dang-nhap", new() { ["Input.Email"] = "", ["Input.Password"] = "" });

@@ -94,26 +94,51 @@ public sealed class ApiAndFeedbackTests(PortalFactory portal) : IClassFixture<Po
     }
 
     [Fact]
-    public async Task Citizens_reporting_at_the_same_moment_each_get_their_own_reference_and_nothing_is_lost()
+    public async Task A_thousand_citizens_reporting_at_the_same_moment_each_get_their_own_reference_and_nothing_is_lost()
     {
         var commune = await portal.CreateCommuneAsync(provinceCode: "51");
         var code = TthcBuilder.NextCode();
         await portal.ImportAsync("51", TthcBuilder.Procedure(code));
         await portal.PostAsync(commune, true, code);
         var link = $"/{commune.Slug}/thu-tuc/{code}/bao-sai-sot";
+        var client = portal.Anonymous();
+        var token = (await Html.GetDocumentAsync(client, link)).QuerySelector("main form input[name=__qms_af]")!.GetAttribute("value")!;
 
-        var responses = await Task.WhenAll(Enumerable.Range(1, 8).Select(i =>
-            Html.PostFormAsync(portal.Anonymous(), link, new() { ["Input.Message"] = $"Phản ánh số {i} của người dân về giấy tờ." })));
+        var responses = await Task.WhenAll(Enumerable.Range(1, 1000).Select(i => client.PostAsync(link, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__qms_af"] = token, ["Input.Message"] = $"Phản ánh số {i} của người dân về giấy tờ.",
+        }))));
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         var references = new List<string>();
         foreach (var response in responses)
         {
-            references.Add((await Html.ParseAsync(response)).QuerySelector(".tthc-reference")!.TextContent);
+            references.Add((await Html.ParseAsync(response)).QuerySelector(".tthc-reference")!.TextContent.Trim());
         }
 
-        Assert.Equal(8, references.Distinct().Count());
-        Assert.Equal(8, await portal.InScopeAsync(sp => sp.GetRequiredService<QmsDbContext>().Set<TthcFeedback>().CountAsync(), commune));
+        Assert.Equal(1000, references.Distinct().Count());
+        var stored = await portal.InScopeAsync(sp => sp.GetRequiredService<QmsDbContext>().Set<TthcFeedback>().Select(f => f.Reference).ToListAsync(), commune);
+        Assert.Equal(references.Order(), stored.Order());
+        Assert.Equal("PA-2026-001000", stored.Max());
+    }
+
+    [Fact]
+    public async Task Reference_numbers_continue_after_the_highest_one_already_given()
+    {
+        var commune = await portal.CreateCommuneAsync(provinceCode: "51");
+        var code = TthcBuilder.NextCode();
+        await portal.ImportAsync("51", TthcBuilder.Procedure(code));
+        await portal.PostAsync(commune, true, code);
+        await portal.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<QmsDbContext>();
+            db.Add(new TthcFeedback { Code = code, Message = "Phản ánh nhận trước khi có bộ đếm.", Reference = "PA-2026-000041", CreatedAt = portal.Clock.GetUtcNow() });
+            await db.SaveChangesAsync();
+        }, commune);
+
+        var response = await Html.PostFormAsync(portal.Anonymous(), $"/{commune.Slug}/thu-tuc/{code}/bao-sai-sot", new() { ["Input.Message"] = "Giấy tờ niêm yết thiếu bản sao." });
+
+        Assert.Equal("PA-2026-000042", (await Html.ParseAsync(response)).QuerySelector(".tthc-reference")!.TextContent.Trim());
     }
 
     [Fact]

@@ -1,0 +1,70 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using QmsPortal.Tests.Support;
+using QmsPortal.Web.Data;
+using QmsPortal.Web.Tenancy;
+
+namespace QmsPortal.Tests.Features.Commune;
+
+/// <summary>Roles are given by someone else, and every change is kept for the commune and the province (security review, finding 6).</summary>
+public sealed class MembersTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    private static string MembersPage(TenantInfo commune) => $"/{commune.Slug}/quan-tri/thanh-vien";
+
+    [Fact]
+    public async Task A_commune_admin_cannot_grant_a_role_to_themself()
+    {
+        var commune = await portal.CreateCommuneAsync();
+        var me = await portal.CreateUserAsync(memberships: [(commune, CommuneRole.CommuneAdmin)]);
+        var admin = await portal.SignedInAsync(me);
+
+        var response = await Html.PostFormAsync(admin, MembersPage(commune), new() { ["Input.Email"] = me, ["Input.Role"] = "Approver" }, handler: "Add");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Không được tự cấp vai trò cho chính mình", Html.FieldError(await Html.ParseAsync(response), "Input.Email"));
+        var roles = await portal.InScopeAsync(sp => sp.GetRequiredService<QmsDbContext>().Memberships
+            .Where(m => m.TenantId == commune.Id && m.User!.Email == me).Select(m => m.Role).ToListAsync());
+        Assert.Equal([CommuneRole.CommuneAdmin], roles);
+    }
+
+    [Fact]
+    public async Task Every_grant_and_removal_is_in_the_history_that_the_commune_and_its_province_read()
+    {
+        var commune = await portal.CreateCommuneAsync(provinceCode: "44");
+        var admin = await portal.SignedInAsync(await portal.CreateUserAsync(memberships: [(commune, CommuneRole.CommuneAdmin)], fullName: "Lê Quản Trị"));
+        var colleague = await portal.CreateUserAsync(fullName: "Trần Thị Đồng Nghiệp");
+        var auditor = await portal.SignedInAsync(await portal.CreateUserAsync(platformRole: PlatformRoles.ProvinceAuditor, supervisedProvince: "44"));
+
+        await Html.PostFormAsync(admin, MembersPage(commune), new() { ["Input.Email"] = colleague, ["Input.Role"] = "Approver" }, handler: "Add");
+        var page = await Html.GetDocumentAsync(admin, MembersPage(commune));
+        var removeForm = page.QuerySelectorAll("#thanh-vien tbody tr").Single(r => r.TextContent.Contains(colleague)).QuerySelector("form[action*='handler=Remove']")!;
+        var token = page.QuerySelector("input[name=__qms_af]")!.GetAttribute("value")!;
+        await admin.PostAsync(removeForm.GetAttribute("action"), new FormUrlEncodedContent(new Dictionary<string, string> { ["__qms_af"] = token }));
+
+        var history = (await Html.GetDocumentAsync(auditor, MembersPage(commune))).QuerySelectorAll("#lich-su-vai-tro tbody tr")
+            .Where(r => r.TextContent.Contains(colleague)).Select(r => r.QuerySelectorAll("td").Skip(2).Select(c => c.TextContent.Trim()).ToArray()).ToList();
+        Assert.Equal(2, history.Count);
+        Assert.Equal(["Gỡ", "Lãnh đạo phê duyệt", "Lê Quản Trị"], history[0]);
+        Assert.Equal(["Cấp", "Lãnh đạo phê duyệt", "Lê Quản Trị"], history[1]);
+    }
+
+    [Fact]
+    public async Task Roles_given_outside_the_page_are_recorded_too_and_the_history_cannot_be_changed()
+    {
+        var commune = await portal.CreateCommuneAsync();
+        await portal.CreateUserAsync(memberships: [(commune, CommuneRole.Staff)]);
+
+        var recorded = await portal.InScopeAsync(sp => sp.GetRequiredService<QmsDbContext>().Set<MembershipEvent>().Where(e => e.TenantId == commune.Id).ToListAsync());
+        var change = await Record.ExceptionAsync(() => portal.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<QmsDbContext>();
+            db.Remove(await db.Set<MembershipEvent>().FirstAsync(e => e.TenantId == commune.Id));
+            await db.SaveChangesAsync();
+        }));
+
+        var only = Assert.Single(recorded);
+        Assert.Equal((CommuneRole.Staff, MembershipChange.Granted, "system"), (only.Role, only.Change, only.ActorName));
+        Assert.Contains("append-only", Assert.IsType<InvalidOperationException>(change).Message);
+    }
+}
