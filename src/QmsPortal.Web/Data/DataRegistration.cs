@@ -18,6 +18,7 @@ public static class DataRegistration
         services.AddScoped<TenantContext>();
         services.AddScoped<CurrentActor>();
         services.AddScoped<AuditStampInterceptor>();
+        services.AddScoped<Reauthentication>();
 
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         if (options.Provider == DatabaseProvider.Postgres)

@@ -1,5 +1,7 @@
 using QmsPortal.Web.Data;
 using QmsPortal.Web.Features.Documents;
+using QmsPortal.Web.Features.Documents.Signatures;
+using QmsPortal.Web.Tenancy;
 
 namespace QmsPortal.Tests.Features.Documents;
 
@@ -18,10 +20,14 @@ public sealed class DocumentLifecycleTests
         var document = NewDocument();
         var revision = document.Revisions[0];
         document.Submit(revision, Secretary, At);
-        document.Approve(revision, Chair, actorIsApprover: true, At);
-        document.Issue(revision, effective, Chair, At);
+        document.Approve(revision, Chair, actorIsApprover: true, At, Signed(revision));
+        document.Issue(revision, effective, Chair, At, Signed(revision));
         return document;
     }
+
+    /// <summary>What a page hands over once the signer re-entered their password: the revision's own text, no attachments.</summary>
+    private static SigningEvidence Signed(DocumentRevision revision) =>
+        new(CommuneRole.Approver, ReauthenticationMethod.Password, SignedContent.Of(revision.Title, revision.Body, []));
 
     [Fact]
     public void A_new_document_starts_as_draft_revision_one_with_a_created_event()
@@ -63,7 +69,7 @@ public sealed class DocumentLifecycleTests
         document.Submit(revision, Secretary, At);
         var events = document.Events.Count;
 
-        var e = Assert.Throws<DomainException>(() => document.Approve(revision, Secretary, actorIsApprover: true, At));
+        var e = Assert.Throws<DomainException>(() => document.Approve(revision, Secretary, actorIsApprover: true, At, Signed(revision)));
 
         Assert.Contains("tự phê duyệt", e.Message, StringComparison.Ordinal);
         Assert.Equal(RevisionStatus.InReview, revision.Status);
@@ -77,7 +83,7 @@ public sealed class DocumentLifecycleTests
         var revision = document.Revisions[0];
         document.Submit(revision, Secretary, At);
 
-        Assert.Throws<DomainException>(() => document.Approve(revision, Chair, actorIsApprover: false, At));
+        Assert.Throws<DomainException>(() => document.Approve(revision, Chair, actorIsApprover: false, At, Signed(revision)));
         Assert.Equal(RevisionStatus.InReview, revision.Status);
     }
 
@@ -88,7 +94,7 @@ public sealed class DocumentLifecycleTests
         var revision = document.Revisions[0];
         document.Submit(revision, Secretary, At);
 
-        var e = Assert.Throws<DomainException>(() => document.Issue(revision, new DateOnly(2026, 12, 1), Chair, At));
+        var e = Assert.Throws<DomainException>(() => document.Issue(revision, new DateOnly(2026, 12, 1), Chair, At, Signed(revision)));
 
         Assert.Contains("chưa được lãnh đạo phê duyệt", e.Message, StringComparison.Ordinal);
         Assert.Equal(RevisionStatus.InReview, revision.Status);
@@ -129,9 +135,9 @@ public sealed class DocumentLifecycleTests
         var second = document.StartRevision(Secretary, At);
         document.EditDraft(second, "Quy trình kiểm soát hồ sơ", "Thư ký ISO", 6, "1.001193", null, true, "Nội dung mới.", "Rút gọn.", Secretary, At);
         document.Submit(second, Secretary, At);
-        document.Approve(second, Chair, actorIsApprover: true, At);
+        document.Approve(second, Chair, actorIsApprover: true, At, Signed(second));
 
-        document.Issue(second, new DateOnly(2026, 6, 1), Chair, At);
+        document.Issue(second, new DateOnly(2026, 6, 1), Chair, At, Signed(second));
 
         Assert.Single(document.Revisions, r => r.Status == RevisionStatus.Issued);
         Assert.Equal(RevisionStatus.Superseded, first.Status);
@@ -147,7 +153,7 @@ public sealed class DocumentLifecycleTests
     {
         var document = Issued(new DateOnly(2026, 1, 5));
 
-        var e = Assert.Throws<DomainException>(() => document.Issue(document.Revisions[0], new DateOnly(2026, 2, 1), Chair, At));
+        var e = Assert.Throws<DomainException>(() => document.Issue(document.Revisions[0], new DateOnly(2026, 2, 1), Chair, At, Signed(document.Revisions[0])));
 
         Assert.Contains("chỉ có một bản đang hiệu lực", e.Message, StringComparison.Ordinal);
         Assert.Equal(1, document.IssueNumber);
@@ -220,8 +226,8 @@ public sealed class DocumentLifecycleTests
         var document = Issued(new DateOnly(2026, 1, 5));
         var second = document.StartRevision(Secretary, At);
         document.Submit(second, Secretary, At);
-        document.Approve(second, Chair, actorIsApprover: true, At);
-        document.Issue(second, new DateOnly(2026, 6, 1), Chair, At);
+        document.Approve(second, Chair, actorIsApprover: true, At, Signed(second));
+        document.Issue(second, new DateOnly(2026, 6, 1), Chair, At, Signed(second));
 
         Assert.Null(document.InForceOn(new DateOnly(2026, 1, 4)));
         Assert.Equal(1, document.InForceOn(new DateOnly(2026, 5, 31))!.Number);
