@@ -77,6 +77,97 @@ public sealed class DocumentLifecycleTests
     }
 
     [Fact]
+    public void Someone_who_edited_the_draft_can_never_approve_it()
+    {
+        var editor = new DocumentActor("u-admin", "Lê Văn Quản", "Phó Chủ tịch UBND xã");
+        var document = NewDocument();
+        var revision = document.Revisions[0];
+        document.EditDraft(revision, document.Title, document.Owner, 12, null, null, true, "Nội dung viết lại.", null, editor, At);
+        document.Submit(revision, editor, At);
+
+        var e = Assert.Throws<DomainException>(() => document.Approve(revision, editor, actorIsApprover: true, At, Signed(revision)));
+
+        Assert.Contains("chính mình đã sửa", e.Message, StringComparison.Ordinal);
+        Assert.Equal(RevisionStatus.InReview, revision.Status);
+        Assert.Empty(document.Signatures);
+        Assert.True(revision.IsContributor(Secretary.UserId));
+        Assert.True(revision.IsContributor(editor.UserId));
+    }
+
+    [Fact]
+    public void Someone_who_attached_a_file_to_the_draft_can_never_approve_it()
+    {
+        var document = NewDocument();
+        var revision = document.Revisions[0];
+        document.AttachForm(revision, "mau.pdf", Chair, At);
+        document.Submit(revision, Secretary, At);
+
+        Assert.Throws<DomainException>(() => document.Approve(revision, Chair, actorIsApprover: true, At, Signed(revision)));
+        Assert.Equal(DocumentAction.Attached, document.Events.Single(e => e.ActorId == Chair.UserId).Action);
+    }
+
+    [Fact]
+    public void A_person_cannot_approve_or_issue_without_a_signature()
+    {
+        var document = NewDocument();
+        var revision = document.Revisions[0];
+        document.Submit(revision, Secretary, At);
+
+        var e = Assert.Throws<DomainException>(() => document.Approve(revision, Chair, actorIsApprover: true, At, signature: null));
+
+        Assert.Contains("cần chữ ký điện tử", e.Message, StringComparison.Ordinal);
+        Assert.Equal(RevisionStatus.InReview, revision.Status);
+        Assert.Empty(document.Signatures);
+    }
+
+    [Fact]
+    public void Approving_and_issuing_record_a_signature_each_with_the_digest_of_the_revision()
+    {
+        var document = Issued(new DateOnly(2026, 1, 5));
+        var revision = document.Revisions[0];
+
+        Assert.Equal([SignatureMeaning.Approval, SignatureMeaning.Issue], document.Signatures.Select(s => s.Meaning));
+        Assert.All(document.Signatures, s =>
+        {
+            Assert.Equal(SignedContent.Of(revision.Title, revision.Body, []).Digest, s.Digest);
+            Assert.Equal(Chair.UserId, s.SignerId);
+            Assert.Equal("Chủ tịch UBND xã", s.SignerTitle);
+            Assert.Equal(CommuneRole.Approver, s.SignerRole);
+            Assert.Equal(At, s.SignedAt);
+            Assert.Equal(ReauthenticationMethod.Password, s.Method);
+        });
+        Assert.Equal(Chair.Name, revision.IssuerName);
+        Assert.Equal(Secretary.Name, revision.SubmitterName);
+    }
+
+    [Fact]
+    public void A_signature_over_other_text_than_the_revisions_is_refused()
+    {
+        var document = NewDocument();
+        var revision = document.Revisions[0];
+        document.Submit(revision, Secretary, At);
+        var other = new SigningEvidence(CommuneRole.Approver, ReauthenticationMethod.Password, SignedContent.Of(revision.Title, "Văn bản khác.", []));
+
+        Assert.Throws<InvalidOperationException>(() => document.Approve(revision, Chair, actorIsApprover: true, At, other));
+        Assert.Empty(document.Signatures);
+    }
+
+    [Fact]
+    public void A_recipe_approves_and_issues_without_any_signature()
+    {
+        var recipe = new DocumentActor(DocumentActor.RecipePrefix + "approver", "Chủ tịch UBND", null);
+        var document = NewDocument();
+        var revision = document.Revisions[0];
+        document.Submit(revision, Secretary, At);
+
+        document.Approve(revision, recipe, actorIsApprover: true, At, signature: null);
+        document.Issue(revision, new DateOnly(2026, 1, 5), recipe, At, signature: null);
+
+        Assert.Equal(RevisionStatus.Issued, revision.Status);
+        Assert.Empty(document.Signatures);
+    }
+
+    [Fact]
     public void Only_an_approver_may_approve()
     {
         var document = NewDocument();
