@@ -147,6 +147,20 @@ public sealed class SignaturePagesTests(PortalFactory portal) : IClassFixture<Po
     }
 
     [Fact]
+    public async Task A_platform_administrator_without_a_commune_role_cannot_sign_an_issue()
+    {
+        var office = await OfficeAsync();
+        var id = await DocumentSeed.CreateAsync(portal, office.Commune, "QT-47", RevisionStatus.Approved, office.Secretary, office.Approver);
+        var admin = await portal.SignedInAsync(await portal.CreateUserAsync(platformRole: PlatformRoles.PlatformAdmin));
+
+        await Html.PostFormAsync(admin, office.Doc(id), new() { ["effectiveDate"] = "2026-12-01", ["password"] = Password }, "Issue");
+
+        Assert.Contains("Chỉ thành viên của xã", await AlertAsync(admin, office.Doc(id)), StringComparison.Ordinal);
+        Assert.Equal(RevisionStatus.Approved, await StatusAsync(office.Commune, id));
+        Assert.Single(await SignaturesAsync(office.Commune, id));
+    }
+
+    [Fact]
     public async Task An_approver_who_attached_a_form_to_the_draft_cannot_approve_it()
     {
         var office = await OfficeAsync();
