@@ -19,6 +19,9 @@ public static class DataRegistration
         services.AddScoped<CurrentActor>();
         services.AddScoped<AuditStampInterceptor>();
         services.AddScoped<MembershipHistoryInterceptor>();
+        services.AddScoped<Reauthentication>();
+        services.AddOptions<SignInLimitOptions>().BindConfiguration(SignInLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<PasswordAttempts>();
 
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         if (options.Provider == DatabaseProvider.Postgres)

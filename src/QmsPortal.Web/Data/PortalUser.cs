@@ -12,4 +12,13 @@ public sealed class PortalUser : IdentityUser
 
     /// <summary>For a ProvinceAuditor: the province whose communes they may read.</summary>
     public string? SupervisedProvinceCode { get; set; }
+
+    /// <summary>
+    /// The user confirmed an authenticator app (its key is Identity's authenticator key): signing then asks for a
+    /// one-time code instead of the password. Not Identity's two-factor sign-in, which stays off.
+    /// </summary>
+    public bool SigningCodeEnabled { get; set; }
+
+    /// <summary>The 30-second time step of the last one-time code accepted, so a code is never accepted twice.</summary>
+    public long? LastSigningCodeStep { get; set; }
 }

@@ -18,6 +18,9 @@ public enum MembershipChange
 /// </summary>
 public sealed class MembershipEvent : IAppendOnly
 {
+    public const string Table = "MembershipEvents";
+    public const string ImmutableMessage = "Lịch sử thay đổi vai trò là bằng chứng: không được sửa hoặc xóa.";
+
     private MembershipEvent()
     {
     }
@@ -88,7 +91,7 @@ internal sealed class MembershipEventConfiguration : IEntityTypeConfiguration<Me
 {
     public void Configure(EntityTypeBuilder<MembershipEvent> builder)
     {
-        builder.ToTable("MembershipEvents");
+        builder.ToTable(MembershipEvent.Table);
         builder.Property(e => e.UserId).HasMaxLength(450);
         builder.Property(e => e.Role).HasConversion<string>().HasMaxLength(30);
         builder.Property(e => e.Change).HasConversion<string>().HasMaxLength(10);

@@ -91,7 +91,7 @@ internal static class DocumentLoader
                 "PendingStatus", "IssueNumber", "EffectiveDate", "NextReviewDate", "Version", "CreatedAt", "CreatedBy", "UpdatedAt", "UpdatedBy");
             await using var insertRevision = Command(connection, transaction, "DocumentRevision",
                 "Id", "TenantId", "DocumentId", "Number", "Status", "Title", "Body", "ChangeSummary", "AuthorId", "AuthorName", "AuthorTitle",
-                "ReviewerName", "ReviewerTitle", "SubmittedAt", "ApproverId", "ApproverName", "ApproverTitle", "ApprovedAt", "RejectionReason",
+                "ContributorIds", "SubmitterId", "SubmitterName", "SubmitterTitle", "SubmittedAt", "ApproverId", "ApproverName", "ApproverTitle", "ApprovedAt", "RejectionReason",
                 "IssueNumber", "EffectiveDate", "IssuedAt", "EndDate", "CreatedAt", "CreatedBy", "UpdatedAt", "UpdatedBy");
             await using var insertEvent = Command(connection, transaction, "DocumentEvent",
                 "Id", "TenantId", "DocumentId", "RevisionId", "RevisionNumber", "Action", "ActorId", "ActorName", "At", "Reason", "EffectiveDate");
@@ -135,7 +135,7 @@ internal static class DocumentLoader
                         var issued = r == revisions - 1;
                         Set(insertRevision, revisionId, tenant.Id, documentId, r + 1, (int)(issued ? RevisionStatus.Issued : RevisionStatus.Superseded),
                             title, Body(title, random), r == 0 ? "Ban hành lần đầu." : "Cập nhật theo quy định mới và kết quả đánh giá nội bộ.",
-                            "bench-author", "Nguyễn Thị Thư", "Thư ký ISO", "Trần Văn Xét", "Phó Chủ tịch UBND xã", At(dates[r], -7),
+                            "bench-author", "Nguyễn Thị Thư", "Thư ký ISO", "bench-author", "bench-author", "Nguyễn Thị Thư", "Thư ký ISO", At(dates[r], -7),
                             "bench-approver", "Lê Văn Duyệt", "Chủ tịch UBND xã", At(dates[r], -3), null,
                             r + 1, dates[r], At(dates[r], -1), issued ? null : dates[r + 1], At(dates[r], -10), Actor, At(issued ? dates[r] : dates[r + 1], -1), Actor);
                         await insertRevision.ExecuteNonQueryAsync();

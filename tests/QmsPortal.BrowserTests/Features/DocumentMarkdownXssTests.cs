@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 using QmsPortal.Tests.Support;
 using QmsPortal.Web.Data;
 using QmsPortal.Web.Features.Documents;
+using QmsPortal.Web.Features.Documents.Signatures;
 using QmsPortal.Web.Tenancy;
 
 namespace QmsPortal.Tests.Browser.Features;
@@ -93,8 +94,10 @@ public sealed class DocumentMarkdownXssTests(BrowserPortal portal) : IClassFixtu
             var document = ControlledDocument.Create("QT-02/CX-HCTP", "Quy trình kiểm soát hồ sơ", DocumentKind.SystemProcedure, "Thư ký ISO", 12, null, null, true,
                 string.Join("\n\n", Enumerable.Range(1, 120).Select(i => $"Đoạn {i}: nội dung quy trình.")), new DocumentActor("a", "Nguyễn Thị Thư", "Thư ký ISO"), at);
             document.Submit(document.Revisions[0], new DocumentActor("a", "Nguyễn Thị Thư", "Thư ký ISO"), at);
-            document.Approve(document.Revisions[0], new DocumentActor("b", "Trần Văn Chính", "Chủ tịch UBND xã"), actorIsApprover: true, at);
-            document.Issue(document.Revisions[0], new DateOnly(2026, 2, 1), new DocumentActor("b", "Trần Văn Chính", "Chủ tịch UBND xã"), at);
+            var signed = new SigningEvidence(CommuneRole.Approver, ReauthenticationMethod.Password,
+                SignedContent.Of(document.Revisions[0].Title, document.Revisions[0].Body, []));
+            document.Approve(document.Revisions[0], new DocumentActor("b", "Trần Văn Chính", "Chủ tịch UBND xã"), actorIsApprover: true, at, signed);
+            document.Issue(document.Revisions[0], new DateOnly(2026, 2, 1), new DocumentActor("b", "Trần Văn Chính", "Chủ tịch UBND xã"), at, signed);
             db.Add(document);
             await db.SaveChangesAsync();
             return document.Id;

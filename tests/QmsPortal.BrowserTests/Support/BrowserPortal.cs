@@ -64,6 +64,13 @@ public sealed class BrowserPortal : PortalFactory, IAsyncLifetime
         await DisposeAsync();
     }
 
+    /// <summary>Links the portal prints (QR codes) point where this browser reaches it.</summary>
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Portal:PublicBaseUrl", BaseUrl);
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -14,7 +14,7 @@ public static class AccountRegistration
                 o.Password.RequireLowercase = true;
                 o.Password.RequireUppercase = true;
                 o.Password.RequireNonAlphanumeric = false;
-                // No lockout: a stranger who knows an address could lock its owner out. SignInLimits slows guessing instead.
+                // No lockout: a stranger who knows an address could lock its owner out. PasswordAttempts slows guessing instead.
                 o.Lockout.AllowedForNewUsers = false;
                 o.User.RequireUniqueEmail = true;
                 o.SignIn.RequireConfirmedAccount = false;
@@ -35,9 +35,7 @@ public static class AccountRegistration
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
         });
 
-        services.AddOptions<SignInLimitOptions>().BindConfiguration(SignInLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<SignInLimits>();
-        services.AddRateLimiter(SignInLimits.AddPolicy);
+        services.AddRateLimiter(AccountFormLimits.AddPolicy);
 
         services.AddScoped<Tenancy.CommuneAccess>();
         services.AddSingleton<SetupToken>();

@@ -12,7 +12,7 @@ namespace QmsPortal.Web.Features.Account;
 /// account exists (the outbox finds out later), so neither its answer nor its timing tells a stranger which addresses
 /// have accounts, and a mail server that is down never makes it fail.
 /// </summary>
-[EnableRateLimiting(SignInLimits.AccountFormsPolicy)]
+[EnableRateLimiting(AccountFormLimits.Policy)]
 public sealed class ForgotPasswordModel(QmsDbContext db, MailOutbox outbox) : PageModel
 {
     [BindProperty]

@@ -10,10 +10,10 @@ namespace QmsPortal.Web.Features.Account;
 /// <summary>
 /// Sign-in. Every attempt costs the same whether or not the address has an account (one lookup and one password
 /// hash check, against a stand-in hash when there is no usable password) and gets the same words back, so neither
-/// the answer nor its timing reveals accounts. Guessing is slowed by <see cref="SignInLimits"/>, not by a lockout.
+/// the answer nor its timing reveals accounts. Guessing is slowed by <see cref="PasswordAttempts"/>, not by a lockout.
 /// </summary>
-[EnableRateLimiting(SignInLimits.AccountFormsPolicy)]
-public sealed class LoginModel(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, IPasswordHasher<PortalUser> hasher, SignInLimits limits) : PageModel
+[EnableRateLimiting(AccountFormLimits.Policy)]
+public sealed class LoginModel(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, IPasswordHasher<PortalUser> hasher, PasswordAttempts attempts) : PageModel
 {
     public const string WrongCredentials = "Thư điện tử hoặc mật khẩu không đúng.";
     public const string TooManyFailures = "Đăng nhập sai quá nhiều lần với địa chỉ này. Vui lòng chờ 15 phút rồi thử lại, hoặc dùng \"Quên mật khẩu\".";
@@ -36,9 +36,9 @@ public sealed class LoginModel(UserManager<PortalUser> users, SignInManager<Port
             return Page();
         }
 
-        var client = SignInLimits.ClientKey(HttpContext);
-        var account = SignInLimits.AccountKey(Input.Email);
-        if (!limits.Allows(client, account))
+        var client = PasswordAttempts.ClientKey(HttpContext);
+        var account = PasswordAttempts.AccountKey(Input.Email);
+        if (!attempts.Allows(client, account))
         {
             ModelState.AddModelError(string.Empty, TooManyFailures);
             return Page();
@@ -55,7 +55,7 @@ public sealed class LoginModel(UserManager<PortalUser> users, SignInManager<Port
             return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : Url.Content("~/tai-khoan"));
         }
 
-        limits.RecordFailure(client, account);
+        attempts.RecordFailure(client, account);
         ModelState.AddModelError(string.Empty, WrongCredentials);
         return Page();
     }

@@ -7,7 +7,7 @@ using QmsPortal.Web.Data;
 namespace QmsPortal.Web.Features.Account;
 
 /// <summary>Sets a password from an e-mailed link (invitation or reset).</summary>
-[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(SignInLimits.AccountFormsPolicy)]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(AccountFormLimits.Policy)]
 public sealed class ResetPasswordModel(UserManager<PortalUser> users) : PageModel
 {
     [BindProperty]

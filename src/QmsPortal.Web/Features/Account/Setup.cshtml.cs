@@ -6,7 +6,7 @@ using QmsPortal.Web.Data;
 namespace QmsPortal.Web.Features.Account;
 
 /// <summary>One-time page that creates the first PlatformAdmin; closed for good once one exists.</summary>
-[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(SignInLimits.AccountFormsPolicy)]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(AccountFormLimits.Policy)]
 public sealed class SetupModel(QmsDbContext db, SetupToken setupToken, PlatformAdminCreator creator) : PageModel
 {
     [BindProperty]

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using QmsPortal.Web.Data;
+using QmsPortal.Web.Features.Documents.Signatures;
 using QmsPortal.Web.Text;
 
 namespace QmsPortal.Web.Features.Documents;
@@ -62,6 +63,9 @@ public sealed partial class ControlledDocument : ITenantOwned, IStamped
     public List<DocumentRevision> Revisions { get; } = [];
     public List<DocumentEvent> Events { get; } = [];
 
+    /// <summary>Signatures added by this unit of work (the list is not loaded with the document; signatures are read by query).</summary>
+    public List<DocumentSignature> Signatures { get; } = [];
+
     public IEnumerable<string> TthcCodeList => TthcCodes.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
     public DocumentRevision? IssuedRevision => Revisions.SingleOrDefault(r => r.Status == RevisionStatus.Issued);
@@ -93,9 +97,18 @@ public sealed partial class ControlledDocument : ITenantOwned, IStamped
         }
 
         SetMetadata(title, owner, reviewIntervalMonths, tthcCodes, legalBases, isPublic);
-        revision.Edit(Title, CheckBody(body), changeSummary);
+        revision.Edit(Title, CheckBody(body), changeSummary, actor);
         Record(revision, DocumentAction.Edited, actor, at);
         Refresh();
+    }
+
+    /// <summary>Records a file attached to the draft: whoever attaches a file has changed what will be signed.</summary>
+    public void AttachForm(DocumentRevision revision, string fileName, DocumentActor actor, DateTimeOffset at)
+    {
+        Own(revision);
+        Require(revision, RevisionStatus.Draft, "Chỉ đính kèm được vào bản dự thảo.");
+        revision.NoteContributor(actor);
+        Record(revision, DocumentAction.Attached, actor, at, fileName);
     }
 
     public void Submit(DocumentRevision revision, DocumentActor actor, DateTimeOffset at)
@@ -107,8 +120,21 @@ public sealed partial class ControlledDocument : ITenantOwned, IStamped
         Refresh();
     }
 
-    /// <summary>Only an approver may approve, and never the revision's own author (segregation of duties).</summary>
-    public void Approve(DocumentRevision revision, DocumentActor actor, bool actorIsApprover, DateTimeOffset at)
+    /// <summary>
+    /// Only an approver may approve, never someone who wrote or changed the revision (segregation of duties), and a
+    /// person's approval is their electronic signature on the revision's content.
+    /// </summary>
+    public void Approve(DocumentRevision revision, DocumentActor actor, bool actorIsApprover, DateTimeOffset at, SigningEvidence? signature)
+    {
+        CheckApproval(revision, actor, actorIsApprover);
+        Sign(revision, SignatureMeaning.Approval, actor, signature, at);
+        revision.Approve(actor, at);
+        Record(revision, DocumentAction.Approved, actor, at);
+        Refresh();
+    }
+
+    /// <summary>The rules of <see cref="Approve"/>, so a page can refuse before asking the signer to re-authenticate.</summary>
+    public void CheckApproval(DocumentRevision revision, DocumentActor actor, bool actorIsApprover)
     {
         Own(revision);
         if (!actorIsApprover)
@@ -121,10 +147,13 @@ public sealed partial class ControlledDocument : ITenantOwned, IStamped
             throw new DomainException("Không được tự phê duyệt bản do chính mình soạn thảo: cần một lãnh đạo khác phê duyệt.");
         }
 
+        if (revision.IsContributor(actor.UserId))
+        {
+            throw new DomainException(
+                "Không được phê duyệt bản mà chính mình đã sửa nội dung hoặc đính kèm tệp: người phê duyệt phải độc lập với người soạn thảo, cần một lãnh đạo khác phê duyệt.");
+        }
+
         Require(revision, RevisionStatus.InReview, "Chỉ phê duyệt được bản đang chờ phê duyệt.");
-        revision.Approve(actor, at);
-        Record(revision, DocumentAction.Approved, actor, at);
-        Refresh();
     }
 
     public void Reject(DocumentRevision revision, DocumentActor actor, bool actorIsApprover, string? reason, DateTimeOffset at)
@@ -147,8 +176,28 @@ public sealed partial class ControlledDocument : ITenantOwned, IStamped
         Refresh();
     }
 
-    /// <summary>Issues an approved revision; the revision in force until now becomes superseded on the new effective date.</summary>
-    public void Issue(DocumentRevision revision, DateOnly effectiveDate, DocumentActor actor, DateTimeOffset at)
+    /// <summary>
+    /// Issues an approved revision, signed by the person who issues it; the revision in force until now becomes
+    /// superseded on the new effective date.
+    /// </summary>
+    public void Issue(DocumentRevision revision, DateOnly effectiveDate, DocumentActor actor, DateTimeOffset at, SigningEvidence? signature)
+    {
+        CheckIssue(revision, effectiveDate);
+        Sign(revision, SignatureMeaning.Issue, actor, signature, at);
+        if (IssuedRevision is { } previous)
+        {
+            previous.End(RevisionStatus.Superseded, effectiveDate);
+            Record(previous, DocumentAction.Superseded, actor, at, $"Thay thế bởi lần ban hành {IssueNumber + 1}.");
+        }
+
+        revision.Issue(IssueNumber + 1, effectiveDate, actor, at);
+        Record(revision, DocumentAction.Issued, actor, at, effectiveDate: effectiveDate);
+        Refresh();
+        NextReviewDate = effectiveDate.AddMonths(ReviewIntervalMonths);
+    }
+
+    /// <summary>The rules of <see cref="Issue"/>, so a page can refuse before asking the signer to re-authenticate.</summary>
+    public void CheckIssue(DocumentRevision revision, DateOnly effectiveDate)
     {
         Own(revision);
         if (revision.Status == RevisionStatus.Issued)
@@ -157,23 +206,11 @@ public sealed partial class ControlledDocument : ITenantOwned, IStamped
         }
 
         Require(revision, RevisionStatus.Approved, "Chưa thể ban hành: bản này chưa được lãnh đạo phê duyệt.");
-        var previous = IssuedRevision;
-        if (previous is not null)
+        if (IssuedRevision is { } previous && effectiveDate < previous.EffectiveDate)
         {
-            if (effectiveDate < previous.EffectiveDate)
-            {
-                throw new DomainException(
-                    $"Ngày hiệu lực không được trước ngày hiệu lực của lần ban hành đang áp dụng ({VietnameseFormat.Date(previous.EffectiveDate!.Value)}).", "EffectiveDate");
-            }
-
-            previous.End(RevisionStatus.Superseded, effectiveDate);
-            Record(previous, DocumentAction.Superseded, actor, at, $"Thay thế bởi lần ban hành {IssueNumber + 1}.");
+            throw new DomainException(
+                $"Ngày hiệu lực không được trước ngày hiệu lực của lần ban hành đang áp dụng ({VietnameseFormat.Date(previous.EffectiveDate!.Value)}).", "EffectiveDate");
         }
-
-        revision.Issue(IssueNumber + 1, effectiveDate, at);
-        Record(revision, DocumentAction.Issued, actor, at, effectiveDate: effectiveDate);
-        Refresh();
-        NextReviewDate = effectiveDate.AddMonths(ReviewIntervalMonths);
     }
 
     public void Withdraw(DocumentRevision revision, DocumentActor actor, string? reason, DateOnly today, DateTimeOffset at)
@@ -303,6 +340,32 @@ public sealed partial class ControlledDocument : ITenantOwned, IStamped
     }
 
     private static string Clean(string? text) => VietnameseText.Normalize(text).Trim();
+
+    /// <summary>A person always signs, and signs exactly the revision's text; a recipe never does (it is no person).</summary>
+    private void Sign(DocumentRevision revision, SignatureMeaning meaning, DocumentActor actor, SigningEvidence? signature, DateTimeOffset at)
+    {
+        if (actor.IsRecipe)
+        {
+            if (signature is not null)
+            {
+                throw new InvalidOperationException("A recipe cannot sign.");
+            }
+
+            return;
+        }
+
+        if (signature is null)
+        {
+            throw new DomainException($"{SignatureLabels.Meaning(meaning)} cần chữ ký điện tử: vui lòng nhập lại mật khẩu hoặc mã xác thực để ký.");
+        }
+
+        if (signature.Content.Title != SignedContent.Text(revision.Title) || signature.Content.Body != SignedContent.Text(revision.Body))
+        {
+            throw new InvalidOperationException($"The signed content is not the text of revision {revision.Number}.");
+        }
+
+        Signatures.Add(new DocumentSignature(revision, meaning, actor, signature, at));
+    }
 
     private void Own(DocumentRevision revision)
     {

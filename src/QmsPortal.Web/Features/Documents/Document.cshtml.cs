@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using QmsPortal.Web.Data;
+using QmsPortal.Web.Features.Documents.Signatures;
 using QmsPortal.Web.Files;
 using QmsPortal.Web.Tenancy;
 
@@ -14,7 +15,8 @@ namespace QmsPortal.Web.Features.Documents;
 /// and the lifecycle actions the user's roles allow. Every action is a POST handler; the entity decides.
 /// </summary>
 [Authorize(Policy = CommunePolicies.Reader)]
-public sealed class DocumentModel(QmsDbContext db, TenantContext tenant, CommuneAccess access, DocumentLibrary library, IFileStore files, TimeProvider clock) : PageModel
+public sealed class DocumentModel(QmsDbContext db, TenantContext tenant, CommuneAccess access, DocumentLibrary library, IFileStore files, TimeProvider clock,
+    RevisionSigning signing) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "ban")]
     public int? RevisionId { get; set; }
@@ -28,6 +30,8 @@ public sealed class DocumentModel(QmsDbContext db, TenantContext tenant, Commune
     public string Body { get; private set; } = "";
     public IReadOnlyList<EventRow> History { get; private set; } = [];
     public IReadOnlyList<AttachmentRow> Attachments { get; private set; } = [];
+    public IReadOnlyList<SignatureRow> Signatures { get; private set; } = [];
+    public bool SignsWithCode { get; private set; }
     public IReadOnlyList<UpdateRow> Updates { get; private set; } = [];
     public DateTimeOffset? MyAcknowledgement { get; private set; }
     public Coverage? AckCoverage { get; private set; }
@@ -57,7 +61,8 @@ public sealed class DocumentModel(QmsDbContext db, TenantContext tenant, Commune
 
         Revisions = await db.Set<DocumentRevision>().AsNoTracking().Where(r => r.DocumentId == id).OrderByDescending(r => r.Number)
             .Select(r => new RevisionRow(r.Id, r.Number, r.Status, r.Title, r.ChangeSummary, r.IssueNumber, r.EffectiveDate, r.EndDate,
-                r.AuthorName, r.AuthorTitle, r.CreatedAt, r.ReviewerName, r.ReviewerTitle, r.SubmittedAt, r.ApproverName, r.ApproverTitle, r.ApprovedAt, r.RejectionReason))
+                r.AuthorName, r.AuthorTitle, r.CreatedAt, r.SubmitterName, r.SubmitterTitle, r.SubmittedAt, r.ApproverName, r.ApproverTitle, r.ApprovedAt, r.RejectionReason,
+                r.ApproverId, r.IssuerId))
             .ToListAsync(cancellationToken);
         Shown = RevisionId is { } wanted ? Revisions.FirstOrDefault(r => r.Id == wanted)
             : AsOf is { } date ? Revisions.Where(r => r.EffectiveDate <= date && (r.EndDate is null || r.EndDate > date)).MaxBy(r => r.EffectiveDate)
@@ -73,6 +78,8 @@ public sealed class DocumentModel(QmsDbContext db, TenantContext tenant, Commune
             Body = await db.Set<DocumentRevision>().AsNoTracking().Where(r => r.Id == shownId).Select(r => r.Body).FirstAsync(cancellationToken);
             Attachments = await db.Set<DocumentAttachment>().AsNoTracking().Where(a => a.RevisionId == shownId).OrderBy(a => a.FileName)
                 .Select(a => new AttachmentRow(a.Id, a.FileName, a.Size)).ToListAsync(cancellationToken);
+            Signatures = await SignatureBlock.ForRevisionAsync(db, shownId, cancellationToken);
+            SignsWithCode = await signing.UsesOneTimeCodeAsync();
             var userId = library.UserId;
             MyAcknowledgement = await db.Set<ReadAcknowledgement>().AsNoTracking().Where(a => a.RevisionId == shownId && a.UserId == userId)
                 .Select(a => (DateTimeOffset?)a.At).FirstOrDefaultAsync(cancellationToken);
@@ -99,16 +106,26 @@ public sealed class DocumentModel(QmsDbContext db, TenantContext tenant, Commune
     public Task<IActionResult> OnPostSubmitAsync(int id, int revision) =>
         ActAsync(id, revision, Author, (d, r, actor, at) => d.Submit(r, actor, at), "Đã trình lãnh đạo phê duyệt.");
 
-    public Task<IActionResult> OnPostApproveAsync(int id, int revision) =>
-        ActAsync(id, revision, Anyone, async (d, r, actor, at) => d.Approve(r, actor, await IsApproverAsync(), at), "Đã phê duyệt.");
+    /// <summary>Approval is an electronic signature: the rules are checked first, then the signer re-authenticates.</summary>
+    public Task<IActionResult> OnPostApproveAsync(int id, int revision, string? password, string? code) =>
+        ActAsync(id, revision, Anyone, async (d, r, actor, at) =>
+        {
+            var isApprover = await IsApproverAsync();
+            d.CheckApproval(r, actor, isApprover);
+            d.Approve(r, actor, isApprover, at, await signing.SignAsync(r, SignatureMeaning.Approval, password, code));
+        }, "Đã phê duyệt và ký điện tử.");
 
     public Task<IActionResult> OnPostRejectAsync(int id, int revision, string? reason) =>
         ActAsync(id, revision, Anyone, async (d, r, actor, at) => d.Reject(r, actor, await IsApproverAsync(), reason, at),
             "Đã trả lại bản dự thảo cho người soạn thảo.");
 
-    public Task<IActionResult> OnPostIssueAsync(int id, int revision, DateOnly? effectiveDate) =>
-        ActAsync(id, revision, AuthorOrApprover, (d, r, actor, at) => d.Issue(r, effectiveDate ?? throw new DomainException("Vui lòng chọn ngày hiệu lực.", "EffectiveDate"), actor, at),
-            "Đã ban hành.");
+    public Task<IActionResult> OnPostIssueAsync(int id, int revision, DateOnly? effectiveDate, string? password, string? code) =>
+        ActAsync(id, revision, AuthorOrApprover, async (d, r, actor, at) =>
+        {
+            var date = effectiveDate ?? throw new DomainException("Vui lòng chọn ngày hiệu lực.", "EffectiveDate");
+            d.CheckIssue(r, date);
+            d.Issue(r, date, actor, at, await signing.SignAsync(r, SignatureMeaning.Issue, password, code));
+        }, "Đã ban hành và ký điện tử.");
 
     public Task<IActionResult> OnPostWithdrawAsync(int id, int revision, string? reason) =>
         ActAsync(id, revision, AuthorOrApprover, (d, r, actor, at) => d.Withdraw(r, actor, reason, library.Today, at), "Đã thu hồi tài liệu.");
@@ -189,6 +206,8 @@ public sealed class DocumentModel(QmsDbContext db, TenantContext tenant, Commune
             await upload.CopyToAsync(buffer);
             var (fileName, contentType) = AttachmentRules.Check(upload.FileName, buffer.Length, buffer);
             var stored = await files.SaveAsync(buffer, AttachmentRules.MaxBytes);
+            var document = await db.Set<ControlledDocument>().Include(d => d.Revisions).SingleAsync(d => d.Id == id);
+            document.AttachForm(document.Revisions.Single(r => r.Id == revision), fileName, await library.ActorAsync(), clock.GetUtcNow());
             db.Add(new DocumentAttachment { DocumentId = id, RevisionId = revision, FileName = fileName, ContentType = contentType, Size = stored.Size, ContentKey = stored.Key });
             await db.SaveChangesAsync();
             TempData["Message"] = $"Đã đính kèm {fileName}.";
@@ -299,8 +318,8 @@ public sealed class DocumentModel(QmsDbContext db, TenantContext tenant, Commune
         bool IsPublic, RevisionStatus Status, RevisionStatus? PendingStatus, int IssueNumber, DateOnly? EffectiveDate, DateOnly? NextReviewDate, int Version);
 
     public sealed record RevisionRow(int Id, int Number, RevisionStatus Status, string Title, string? ChangeSummary, int? IssueNumber, DateOnly? EffectiveDate,
-        DateOnly? EndDate, string AuthorName, string? AuthorTitle, DateTimeOffset CreatedAt, string? ReviewerName, string? ReviewerTitle, DateTimeOffset? SubmittedAt,
-        string? ApproverName, string? ApproverTitle, DateTimeOffset? ApprovedAt, string? RejectionReason);
+        DateOnly? EndDate, string AuthorName, string? AuthorTitle, DateTimeOffset CreatedAt, string? SubmitterName, string? SubmitterTitle, DateTimeOffset? SubmittedAt,
+        string? ApproverName, string? ApproverTitle, DateTimeOffset? ApprovedAt, string? RejectionReason, string? ApproverId, string? IssuerId);
 
     public sealed record EventRow(int RevisionNumber, DocumentAction Action, string ActorName, DateTimeOffset At, string? Reason, DateOnly? EffectiveDate);
 

@@ -36,8 +36,11 @@ internal sealed class DocumentRevisionConfiguration : IEntityTypeConfiguration<D
         builder.Property(r => r.ChangeSummary).HasMaxLength(DocumentRevision.SummaryMaxLength);
         builder.Property(r => r.AuthorId).HasMaxLength(450);
         builder.Property(r => r.ApproverId).HasMaxLength(450);
-        foreach (var name in new[] { nameof(DocumentRevision.AuthorName), nameof(DocumentRevision.AuthorTitle), nameof(DocumentRevision.ReviewerName),
-                     nameof(DocumentRevision.ReviewerTitle), nameof(DocumentRevision.ApproverName), nameof(DocumentRevision.ApproverTitle) })
+        builder.Property(r => r.SubmitterId).HasMaxLength(450);
+        builder.Property(r => r.IssuerId).HasMaxLength(450);
+        foreach (var name in new[] { nameof(DocumentRevision.AuthorName), nameof(DocumentRevision.AuthorTitle), nameof(DocumentRevision.SubmitterName),
+                     nameof(DocumentRevision.SubmitterTitle), nameof(DocumentRevision.ApproverName), nameof(DocumentRevision.ApproverTitle),
+                     nameof(DocumentRevision.IssuerName), nameof(DocumentRevision.IssuerTitle) })
         {
             builder.Property(name).HasMaxLength(DocumentRevision.NameMaxLength);
         }

@@ -34,10 +34,17 @@ public enum DocumentAction
     Withdrawn,
     Reviewed,
     NewRevision,
+    Attached,
 }
 
 /// <summary>Who acts on a document: enough to check the rules and to print the sign-off block.</summary>
-public sealed record DocumentActor(string UserId, string Name, string? JobTitle);
+public sealed record DocumentActor(string UserId, string Name, string? JobTitle)
+{
+    /// <summary>User ids of the actors a recipe names (e.g. "recipe:approver"): no person, so no electronic signature.</summary>
+    public const string RecipePrefix = "recipe:";
+
+    public bool IsRecipe => UserId.StartsWith(RecipePrefix, StringComparison.Ordinal);
+}
 
 public static class DocumentLabels
 {
@@ -97,6 +104,7 @@ public static class DocumentLabels
         DocumentAction.Withdrawn => "Thu hồi",
         DocumentAction.Reviewed => "Xem xét định kỳ, không thay đổi",
         DocumentAction.NewRevision => "Mở bản sửa đổi",
+        DocumentAction.Attached => "Đính kèm tệp",
         _ => action.ToString(),
     };
 

@@ -31,8 +31,17 @@ public sealed class DocumentRevision : ITenantOwned, IStamped
     public string AuthorName { get; private set; } = "";
     public string? AuthorTitle { get; private set; }
 
-    public string? ReviewerName { get; private set; }
-    public string? ReviewerTitle { get; private set; }
+    /// <summary>
+    /// Everyone who wrote or changed this revision's content (its author, each editor, each person who attached a
+    /// file), as user ids separated by spaces. None of them may approve it.
+    /// </summary>
+    public string ContributorIds { get; private set; } = "";
+
+    /// <summary>Who put the draft forward for approval; submitting is not reviewing, and the print says so.</summary>
+    public string? SubmitterId { get; private set; }
+
+    public string? SubmitterName { get; private set; }
+    public string? SubmitterTitle { get; private set; }
     public DateTimeOffset? SubmittedAt { get; private set; }
 
     public string? ApproverId { get; private set; }
@@ -47,6 +56,9 @@ public sealed class DocumentRevision : ITenantOwned, IStamped
 
     public DateOnly? EffectiveDate { get; private set; }
     public DateTimeOffset? IssuedAt { get; private set; }
+    public string? IssuerId { get; private set; }
+    public string? IssuerName { get; private set; }
+    public string? IssuerTitle { get; private set; }
 
     /// <summary>First day the revision is no longer in force (superseded or withdrawn).</summary>
     public DateOnly? EndDate { get; private set; }
@@ -58,6 +70,8 @@ public sealed class DocumentRevision : ITenantOwned, IStamped
 
     public bool IsOpen => Status is RevisionStatus.Draft or RevisionStatus.InReview or RevisionStatus.Approved;
 
+    public bool IsContributor(string userId) => ContributorIds.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(userId, StringComparer.Ordinal);
+
     internal static DocumentRevision Start(int number, string title, string body, string? summary, DocumentActor author) => new()
     {
         Number = number,
@@ -68,20 +82,31 @@ public sealed class DocumentRevision : ITenantOwned, IStamped
         AuthorId = author.UserId,
         AuthorName = author.Name,
         AuthorTitle = author.JobTitle,
+        ContributorIds = author.UserId,
     };
 
-    internal void Edit(string title, string body, string? summary)
+    internal void Edit(string title, string body, string? summary, DocumentActor editor)
     {
         Title = title;
         Body = body;
         ChangeSummary = Summary(summary);
+        NoteContributor(editor);
     }
 
-    internal void Submit(DocumentActor reviewer, DateTimeOffset at)
+    internal void NoteContributor(DocumentActor actor)
+    {
+        if (!IsContributor(actor.UserId))
+        {
+            ContributorIds = ContributorIds.Length == 0 ? actor.UserId : ContributorIds + " " + actor.UserId;
+        }
+    }
+
+    internal void Submit(DocumentActor submitter, DateTimeOffset at)
     {
         Status = RevisionStatus.InReview;
-        ReviewerName = reviewer.Name;
-        ReviewerTitle = reviewer.JobTitle;
+        SubmitterId = submitter.UserId;
+        SubmitterName = submitter.Name;
+        SubmitterTitle = submitter.JobTitle;
         SubmittedAt = at;
         RejectionReason = null;
     }
@@ -101,12 +126,15 @@ public sealed class DocumentRevision : ITenantOwned, IStamped
         RejectionReason = reason;
     }
 
-    internal void Issue(int issueNumber, DateOnly effectiveDate, DateTimeOffset at)
+    internal void Issue(int issueNumber, DateOnly effectiveDate, DocumentActor issuer, DateTimeOffset at)
     {
         Status = RevisionStatus.Issued;
         IssueNumber = issueNumber;
         EffectiveDate = effectiveDate;
         IssuedAt = at;
+        IssuerId = issuer.UserId;
+        IssuerName = issuer.Name;
+        IssuerTitle = issuer.JobTitle;
     }
 
     internal void End(RevisionStatus status, DateOnly endDate)

@@ -14,6 +14,8 @@ public static class DocumentsRegistration
     public static IServiceCollection AddDocuments(this IServiceCollection services)
     {
         services.AddScoped<DocumentLibrary>();
+        services.AddScoped<Signatures.RevisionSigning>();
+        services.AddScoped<Signatures.SignatureIntegrity>();
         services.AddScoped<IRecipeStep, DocumentsStep>();
         services.AddCommuneNavItem("Hệ thống ISO", "iso", 20);
         return services;

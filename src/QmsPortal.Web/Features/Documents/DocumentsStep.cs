@@ -169,14 +169,15 @@ public sealed class DocumentsStep(QmsDbContext db, TimeProvider clock, IOptions<
             document.Submit(revision, author, at);
         }
 
+        // A recipe is no person and signs nothing: its approvals and issues carry no electronic signature, and the pages say so.
         if (version.Status >= RevisionStatus.Approved)
         {
-            document.Approve(revision, approver, actorIsApprover: true, at);
+            document.Approve(revision, approver, actorIsApprover: true, at, signature: null);
         }
 
         if (version.Status >= RevisionStatus.Issued)
         {
-            document.Issue(revision, version.EffectiveDate ?? Today, approver, at);
+            document.Issue(revision, version.EffectiveDate ?? Today, approver, at, signature: null);
         }
     }
 
@@ -226,8 +227,8 @@ public sealed class DocumentsStep(QmsDbContext db, TimeProvider clock, IOptions<
     }
 
     private static (DocumentActor Author, DocumentActor Approver) Actors(JsonObject json) => (
-        new DocumentActor("recipe:drafter", (string?)json["drafter"] ?? "Thư ký ISO", (string?)json["drafterTitle"]),
-        new DocumentActor("recipe:approver", (string?)json["approver"] ?? "Chủ tịch UBND", (string?)json["approverTitle"]));
+        new DocumentActor(DocumentActor.RecipePrefix + "drafter", (string?)json["drafter"] ?? "Thư ký ISO", (string?)json["drafterTitle"]),
+        new DocumentActor(DocumentActor.RecipePrefix + "approver", (string?)json["approver"] ?? "Chủ tịch UBND", (string?)json["approverTitle"]));
 
     private static DocumentKind Kind(JsonObject json) => Kinds.GetValueOrDefault((string?)json["kind"] ?? "", DocumentKind.WorkInstruction);
 

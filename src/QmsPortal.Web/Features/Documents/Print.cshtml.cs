@@ -3,11 +3,16 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using QmsPortal.Web.Data;
+using QmsPortal.Web.Features.Documents.Signatures;
 using QmsPortal.Web.Tenancy;
 
 namespace QmsPortal.Web.Features.Documents;
 
-/// <summary>The A4 print of a revision (the one in force by default): letterhead, header table, body, sign-off block.</summary>
+/// <summary>
+/// The A4 print of a revision (the one in force by default): letterhead, header table, body, and a sign-off block that
+/// states only what happened — who drafted (and who else changed the draft), who submitted it, who approved and who
+/// issued it, with their electronic signatures or a plain statement that there is none.
+/// </summary>
 [Authorize(Policy = CommunePolicies.Reader)]
 public sealed class PrintModel(QmsDbContext db, TenantContext tenant) : PageModel
 {
@@ -15,6 +20,8 @@ public sealed class PrintModel(QmsDbContext db, TenantContext tenant) : PageMode
     public int? RevisionId { get; set; }
 
     public Row Revision { get; private set; } = null!;
+    public IReadOnlyList<string> Editors { get; private set; } = [];
+    public SignatureBlock Signatures { get; private set; } = null!;
     public TenantInfo Commune => tenant.Required;
 
     public async Task<IActionResult> OnGetAsync(int id)
@@ -23,9 +30,11 @@ public sealed class PrintModel(QmsDbContext db, TenantContext tenant) : PageMode
         query = RevisionId is { } wanted ? query.Where(r => r.Id == wanted)
             : query.OrderBy(r => r.Status == RevisionStatus.Issued ? 0 : 1).ThenByDescending(r => r.Number);
         var row = await query.Select(r => new Row(
+                r.Id,
                 db.Set<ControlledDocument>().Where(d => d.Id == r.DocumentId).Select(d => d.Code).First(),
                 r.Number, r.Status, r.Title, r.Body, r.IssueNumber, r.EffectiveDate, r.EndDate,
-                r.AuthorName, r.AuthorTitle, r.CreatedAt, r.ReviewerName, r.ReviewerTitle, r.SubmittedAt, r.ApproverName, r.ApproverTitle, r.ApprovedAt))
+                r.AuthorId, r.AuthorName, r.AuthorTitle, r.CreatedAt, r.SubmitterName, r.SubmitterTitle, r.SubmittedAt,
+                r.ApproverId, r.ApproverName, r.ApproverTitle, r.ApprovedAt, r.IssuerId, r.IssuerName, r.IssuerTitle, r.IssuedAt))
             .FirstOrDefaultAsync();
         if (row is null)
         {
@@ -33,10 +42,17 @@ public sealed class PrintModel(QmsDbContext db, TenantContext tenant) : PageMode
         }
 
         Revision = row;
+        Editors = (await db.Set<DocumentEvent>().AsNoTracking()
+                .Where(e => e.RevisionId == row.Id && (e.Action == DocumentAction.Edited || e.Action == DocumentAction.Attached) && e.ActorId != row.AuthorId)
+                .OrderBy(e => e.Id).Select(e => e.ActorName).ToListAsync())
+            .Distinct().ToList();
+        Signatures = new SignatureBlock(await SignatureBlock.ForRevisionAsync(db, row.Id), row.Status, row.IssueNumber, row.ApproverId, row.IssuerId,
+            $"~/{Commune.Slug}/tai-lieu/{id}/kiem-tra-toan-ven");
         return Page();
     }
 
-    public sealed record Row(string Code, int Number, RevisionStatus Status, string Title, string Body, int? IssueNumber, DateOnly? EffectiveDate, DateOnly? EndDate,
-        string AuthorName, string? AuthorTitle, DateTimeOffset CreatedAt, string? ReviewerName, string? ReviewerTitle, DateTimeOffset? SubmittedAt,
-        string? ApproverName, string? ApproverTitle, DateTimeOffset? ApprovedAt);
+    public sealed record Row(int Id, string Code, int Number, RevisionStatus Status, string Title, string Body, int? IssueNumber, DateOnly? EffectiveDate,
+        DateOnly? EndDate, string AuthorId, string AuthorName, string? AuthorTitle, DateTimeOffset CreatedAt, string? SubmitterName, string? SubmitterTitle,
+        DateTimeOffset? SubmittedAt, string? ApproverId, string? ApproverName, string? ApproverTitle, DateTimeOffset? ApprovedAt, string? IssuerId, string? IssuerName,
+        string? IssuerTitle, DateTimeOffset? IssuedAt);
 }

@@ -1,5 +1,7 @@
 using QmsPortal.Web.Data;
 using QmsPortal.Web.Features.Documents;
+using QmsPortal.Web.Features.Documents.Signatures;
+using QmsPortal.Web.Tenancy;
 
 namespace QmsPortal.Tests.Features.Documents;
 
@@ -18,10 +20,14 @@ public sealed class DocumentLifecycleTests
         var document = NewDocument();
         var revision = document.Revisions[0];
         document.Submit(revision, Secretary, At);
-        document.Approve(revision, Chair, actorIsApprover: true, At);
-        document.Issue(revision, effective, Chair, At);
+        document.Approve(revision, Chair, actorIsApprover: true, At, Signed(revision));
+        document.Issue(revision, effective, Chair, At, Signed(revision));
         return document;
     }
+
+    /// <summary>What a page hands over once the signer re-entered their password: the revision's own text, no attachments.</summary>
+    private static SigningEvidence Signed(DocumentRevision revision) =>
+        new(CommuneRole.Approver, ReauthenticationMethod.Password, SignedContent.Of(revision.Title, revision.Body, []));
 
     [Fact]
     public void A_new_document_starts_as_draft_revision_one_with_a_created_event()
@@ -63,11 +69,102 @@ public sealed class DocumentLifecycleTests
         document.Submit(revision, Secretary, At);
         var events = document.Events.Count;
 
-        var e = Assert.Throws<DomainException>(() => document.Approve(revision, Secretary, actorIsApprover: true, At));
+        var e = Assert.Throws<DomainException>(() => document.Approve(revision, Secretary, actorIsApprover: true, At, Signed(revision)));
 
         Assert.Contains("tự phê duyệt", e.Message, StringComparison.Ordinal);
         Assert.Equal(RevisionStatus.InReview, revision.Status);
         Assert.Equal(events, document.Events.Count);
+    }
+
+    [Fact]
+    public void Someone_who_edited_the_draft_can_never_approve_it()
+    {
+        var editor = new DocumentActor("u-admin", "Lê Văn Quản", "Phó Chủ tịch UBND xã");
+        var document = NewDocument();
+        var revision = document.Revisions[0];
+        document.EditDraft(revision, document.Title, document.Owner, 12, null, null, true, "Nội dung viết lại.", null, editor, At);
+        document.Submit(revision, editor, At);
+
+        var e = Assert.Throws<DomainException>(() => document.Approve(revision, editor, actorIsApprover: true, At, Signed(revision)));
+
+        Assert.Contains("chính mình đã sửa", e.Message, StringComparison.Ordinal);
+        Assert.Equal(RevisionStatus.InReview, revision.Status);
+        Assert.Empty(document.Signatures);
+        Assert.True(revision.IsContributor(Secretary.UserId));
+        Assert.True(revision.IsContributor(editor.UserId));
+    }
+
+    [Fact]
+    public void Someone_who_attached_a_file_to_the_draft_can_never_approve_it()
+    {
+        var document = NewDocument();
+        var revision = document.Revisions[0];
+        document.AttachForm(revision, "mau.pdf", Chair, At);
+        document.Submit(revision, Secretary, At);
+
+        Assert.Throws<DomainException>(() => document.Approve(revision, Chair, actorIsApprover: true, At, Signed(revision)));
+        Assert.Equal(DocumentAction.Attached, document.Events.Single(e => e.ActorId == Chair.UserId).Action);
+    }
+
+    [Fact]
+    public void A_person_cannot_approve_or_issue_without_a_signature()
+    {
+        var document = NewDocument();
+        var revision = document.Revisions[0];
+        document.Submit(revision, Secretary, At);
+
+        var e = Assert.Throws<DomainException>(() => document.Approve(revision, Chair, actorIsApprover: true, At, signature: null));
+
+        Assert.Contains("cần chữ ký điện tử", e.Message, StringComparison.Ordinal);
+        Assert.Equal(RevisionStatus.InReview, revision.Status);
+        Assert.Empty(document.Signatures);
+    }
+
+    [Fact]
+    public void Approving_and_issuing_record_a_signature_each_with_the_digest_of_the_revision()
+    {
+        var document = Issued(new DateOnly(2026, 1, 5));
+        var revision = document.Revisions[0];
+
+        Assert.Equal([SignatureMeaning.Approval, SignatureMeaning.Issue], document.Signatures.Select(s => s.Meaning));
+        Assert.All(document.Signatures, s =>
+        {
+            Assert.Equal(SignedContent.Of(revision.Title, revision.Body, []).Digest, s.Digest);
+            Assert.Equal(Chair.UserId, s.SignerId);
+            Assert.Equal("Chủ tịch UBND xã", s.SignerTitle);
+            Assert.Equal(CommuneRole.Approver, s.SignerRole);
+            Assert.Equal(At, s.SignedAt);
+            Assert.Equal(ReauthenticationMethod.Password, s.Method);
+        });
+        Assert.Equal(Chair.Name, revision.IssuerName);
+        Assert.Equal(Secretary.Name, revision.SubmitterName);
+    }
+
+    [Fact]
+    public void A_signature_over_other_text_than_the_revisions_is_refused()
+    {
+        var document = NewDocument();
+        var revision = document.Revisions[0];
+        document.Submit(revision, Secretary, At);
+        var other = new SigningEvidence(CommuneRole.Approver, ReauthenticationMethod.Password, SignedContent.Of(revision.Title, "Văn bản khác.", []));
+
+        Assert.Throws<InvalidOperationException>(() => document.Approve(revision, Chair, actorIsApprover: true, At, other));
+        Assert.Empty(document.Signatures);
+    }
+
+    [Fact]
+    public void A_recipe_approves_and_issues_without_any_signature()
+    {
+        var recipe = new DocumentActor(DocumentActor.RecipePrefix + "approver", "Chủ tịch UBND", null);
+        var document = NewDocument();
+        var revision = document.Revisions[0];
+        document.Submit(revision, Secretary, At);
+
+        document.Approve(revision, recipe, actorIsApprover: true, At, signature: null);
+        document.Issue(revision, new DateOnly(2026, 1, 5), recipe, At, signature: null);
+
+        Assert.Equal(RevisionStatus.Issued, revision.Status);
+        Assert.Empty(document.Signatures);
     }
 
     [Fact]
@@ -77,7 +174,7 @@ public sealed class DocumentLifecycleTests
         var revision = document.Revisions[0];
         document.Submit(revision, Secretary, At);
 
-        Assert.Throws<DomainException>(() => document.Approve(revision, Chair, actorIsApprover: false, At));
+        Assert.Throws<DomainException>(() => document.Approve(revision, Chair, actorIsApprover: false, At, Signed(revision)));
         Assert.Equal(RevisionStatus.InReview, revision.Status);
     }
 
@@ -88,7 +185,7 @@ public sealed class DocumentLifecycleTests
         var revision = document.Revisions[0];
         document.Submit(revision, Secretary, At);
 
-        var e = Assert.Throws<DomainException>(() => document.Issue(revision, new DateOnly(2026, 12, 1), Chair, At));
+        var e = Assert.Throws<DomainException>(() => document.Issue(revision, new DateOnly(2026, 12, 1), Chair, At, Signed(revision)));
 
         Assert.Contains("chưa được lãnh đạo phê duyệt", e.Message, StringComparison.Ordinal);
         Assert.Equal(RevisionStatus.InReview, revision.Status);
@@ -129,9 +226,9 @@ public sealed class DocumentLifecycleTests
         var second = document.StartRevision(Secretary, At);
         document.EditDraft(second, "Quy trình kiểm soát hồ sơ", "Thư ký ISO", 6, "1.001193", null, true, "Nội dung mới.", "Rút gọn.", Secretary, At);
         document.Submit(second, Secretary, At);
-        document.Approve(second, Chair, actorIsApprover: true, At);
+        document.Approve(second, Chair, actorIsApprover: true, At, Signed(second));
 
-        document.Issue(second, new DateOnly(2026, 6, 1), Chair, At);
+        document.Issue(second, new DateOnly(2026, 6, 1), Chair, At, Signed(second));
 
         Assert.Single(document.Revisions, r => r.Status == RevisionStatus.Issued);
         Assert.Equal(RevisionStatus.Superseded, first.Status);
@@ -147,7 +244,7 @@ public sealed class DocumentLifecycleTests
     {
         var document = Issued(new DateOnly(2026, 1, 5));
 
-        var e = Assert.Throws<DomainException>(() => document.Issue(document.Revisions[0], new DateOnly(2026, 2, 1), Chair, At));
+        var e = Assert.Throws<DomainException>(() => document.Issue(document.Revisions[0], new DateOnly(2026, 2, 1), Chair, At, Signed(document.Revisions[0])));
 
         Assert.Contains("chỉ có một bản đang hiệu lực", e.Message, StringComparison.Ordinal);
         Assert.Equal(1, document.IssueNumber);
@@ -220,8 +317,8 @@ public sealed class DocumentLifecycleTests
         var document = Issued(new DateOnly(2026, 1, 5));
         var second = document.StartRevision(Secretary, At);
         document.Submit(second, Secretary, At);
-        document.Approve(second, Chair, actorIsApprover: true, At);
-        document.Issue(second, new DateOnly(2026, 6, 1), Chair, At);
+        document.Approve(second, Chair, actorIsApprover: true, At, Signed(second));
+        document.Issue(second, new DateOnly(2026, 6, 1), Chair, At, Signed(second));
 
         Assert.Null(document.InForceOn(new DateOnly(2026, 1, 4)));
         Assert.Equal(1, document.InForceOn(new DateOnly(2026, 5, 31))!.Number);

@@ -117,8 +117,8 @@ public sealed class DocumentPagesTests(PortalFactory portal) : IClassFixture<Por
         var approver = await portal.SignedInAsync(office.Approver);
 
         Assert.Equal(HttpStatusCode.Redirect, (await Html.PostFormAsync(secretary, office.Doc(id), [], "Submit")).StatusCode);
-        await Html.PostFormAsync(approver, office.Doc(id), [], "Approve");
-        await Html.PostFormAsync(secretary, office.Doc(id), new() { ["effectiveDate"] = "2026-12-01" }, "Issue");
+        await Html.PostFormAsync(approver, office.Doc(id), new() { ["password"] = PortalFactory.DefaultPassword }, "Approve");
+        await Html.PostFormAsync(secretary, office.Doc(id), new() { ["effectiveDate"] = "2026-12-01", ["password"] = PortalFactory.DefaultPassword }, "Issue");
 
         var page = await Html.GetDocumentAsync(secretary, office.Doc(id));
         Assert.Contains("Đang hiệu lực", page.QuerySelector("#trang-thai-ban")!.TextContent, StringComparison.Ordinal);
@@ -140,7 +140,7 @@ public sealed class DocumentPagesTests(PortalFactory portal) : IClassFixture<Por
         var id = await DocumentSeed.CreateAsync(portal, commune, "QT-11", RevisionStatus.InReview, both);
         var client = await portal.SignedInAsync(both);
 
-        await Html.PostFormAsync(client, $"/{commune.Slug}/tai-lieu/{id}", [], "Approve");
+        await Html.PostFormAsync(client, $"/{commune.Slug}/tai-lieu/{id}", new() { ["password"] = PortalFactory.DefaultPassword }, "Approve");
 
         var page = await Html.GetDocumentAsync(client, $"/{commune.Slug}/tai-lieu/{id}");
         Assert.Contains("Không được tự phê duyệt", page.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
@@ -155,7 +155,7 @@ public sealed class DocumentPagesTests(PortalFactory portal) : IClassFixture<Por
         var revision = await DocumentSeed.RevisionIdAsync(portal, office.Commune, id, 1);
         var staff = await portal.SignedInAsync(office.Staff);
 
-        await DocumentSeed.PostHandlerAsync(staff, office.Doc(id), "Approve", new() { ["revision"] = revision.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        await DocumentSeed.PostHandlerAsync(staff, office.Doc(id), "Approve", new() { ["revision"] = revision.ToString(System.Globalization.CultureInfo.InvariantCulture), ["password"] = PortalFactory.DefaultPassword });
 
         Assert.Equal(RevisionStatus.InReview, await DocumentSeed.ReadAsync(portal, office.Commune, db => db.Set<ControlledDocument>().Where(d => d.Id == id).Select(d => d.Status).SingleAsync()));
     }
@@ -168,7 +168,7 @@ public sealed class DocumentPagesTests(PortalFactory portal) : IClassFixture<Por
         var revision = await DocumentSeed.RevisionIdAsync(portal, office.Commune, id, 1);
         var client = await portal.SignedInAsync(office.Secretary);
 
-        await DocumentSeed.PostHandlerAsync(client, office.Doc(id), "Issue", new() { ["revision"] = revision.ToString(System.Globalization.CultureInfo.InvariantCulture), ["effectiveDate"] = "2026-12-01" });
+        await DocumentSeed.PostHandlerAsync(client, office.Doc(id), "Issue", new() { ["revision"] = revision.ToString(System.Globalization.CultureInfo.InvariantCulture), ["effectiveDate"] = "2026-12-01", ["password"] = PortalFactory.DefaultPassword });
 
         var page = await Html.GetDocumentAsync(client, office.Doc(id));
         Assert.Contains("chưa được lãnh đạo phê duyệt", page.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
@@ -442,8 +442,8 @@ public sealed class DocumentPagesTests(PortalFactory portal) : IClassFixture<Por
         Assert.Equal(HttpStatusCode.NotFound, (await portal.Anonymous().GetAsync(link)).StatusCode);
 
         await Html.PostFormAsync(client, office.Doc(id), [], "Submit");
-        await Html.PostFormAsync(await portal.SignedInAsync(office.Approver), office.Doc(id), [], "Approve");
-        await Html.PostFormAsync(client, office.Doc(id), new() { ["effectiveDate"] = "2026-11-25" }, "Issue");
+        await Html.PostFormAsync(await portal.SignedInAsync(office.Approver), office.Doc(id), new() { ["password"] = PortalFactory.DefaultPassword }, "Approve");
+        await Html.PostFormAsync(client, office.Doc(id), new() { ["effectiveDate"] = "2026-11-25", ["password"] = PortalFactory.DefaultPassword }, "Issue");
 
         var anonymous = await portal.Anonymous().GetAsync(link);
         Assert.Equal(HttpStatusCode.OK, anonymous.StatusCode);

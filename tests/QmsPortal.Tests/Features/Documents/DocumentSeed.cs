@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using QmsPortal.Tests.Support;
 using QmsPortal.Web.Data;
 using QmsPortal.Web.Features.Documents;
+using QmsPortal.Web.Features.Documents.Signatures;
 using QmsPortal.Web.Tenancy;
 
 namespace QmsPortal.Tests.Features.Documents;
@@ -69,18 +70,22 @@ internal static class DocumentSeed
             document.Submit(revision, author, at);
         }
 
+        // Seeded approvals and issues are signed as the page would sign them (password re-entered, digest of the text).
         if (target >= RevisionStatus.Approved)
         {
-            document.Approve(revision, await ActorAsync(sp, approverEmail!), actorIsApprover: true, at);
+            document.Approve(revision, await ActorAsync(sp, approverEmail!), actorIsApprover: true, at, Signed(revision));
         }
 
         if (target >= RevisionStatus.Issued)
         {
-            document.Issue(revision, effective, await ActorAsync(sp, approverEmail!), at);
+            document.Issue(revision, effective, await ActorAsync(sp, approverEmail!), at, Signed(revision));
         }
 
         await db.SaveChangesAsync();
     }
+
+    private static SigningEvidence Signed(DocumentRevision revision) =>
+        new(CommuneRole.Approver, ReauthenticationMethod.Password, SignedContent.Of(revision.Title, revision.Body, []));
 
     private static async Task<DocumentActor> ActorAsync(IServiceProvider sp, string email)
     {

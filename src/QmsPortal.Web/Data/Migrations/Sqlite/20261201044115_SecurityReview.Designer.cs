@@ -11,8 +11,8 @@ using QmsPortal.Web.Data;
 namespace QmsPortal.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteQmsDbContext))]
-    [Migration("20261201041157_AccountsAndMail")]
-    partial class AccountsAndMail
+    [Migration("20261201044115_SecurityReview")]
+    partial class SecurityReview
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -193,6 +193,9 @@ namespace QmsPortal.Web.Data.Migrations.Sqlite
                     b.Property<string>("JobTitle")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("LastSigningCodeStep")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
@@ -218,6 +221,9 @@ namespace QmsPortal.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("SigningCodeEnabled")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SupervisedProvinceCode")
                         .HasColumnType("TEXT");
@@ -613,6 +619,10 @@ namespace QmsPortal.Web.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ContributorIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -635,6 +645,18 @@ namespace QmsPortal.Web.Data.Migrations.Sqlite
                     b.Property<DateTimeOffset?>("IssuedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IssuerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuerTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
@@ -642,18 +664,22 @@ namespace QmsPortal.Web.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ReviewerName")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ReviewerTitle")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmitterId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmitterName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmitterTitle")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("TenantId")
@@ -849,6 +875,71 @@ namespace QmsPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("TenantId", "UserId");
 
                     b.ToTable("ReadAcknowledgement");
+                });
+
+            modelBuilder.Entity("QmsPortal.Web.Features.Documents.Signatures.DocumentSignature", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Digest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength(false);
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Manifest")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Meaning")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Method")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RevisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RevisionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("SignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SignerRole")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SignerTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TenantId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("RevisionId", "Meaning");
+
+                    b.ToTable("DocumentSignature", (string)null);
                 });
 
             modelBuilder.Entity("QmsPortal.Web.Features.Tthc.CatalogueProcedure", b =>
@@ -1500,6 +1591,23 @@ namespace QmsPortal.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("QmsPortal.Web.Features.Documents.Signatures.DocumentSignature", b =>
+                {
+                    b.HasOne("QmsPortal.Web.Features.Documents.ControlledDocument", null)
+                        .WithMany("Signatures")
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("QmsPortal.Web.Features.Documents.DocumentRevision", "Revision")
+                        .WithMany()
+                        .HasForeignKey("RevisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Revision");
+                });
+
             modelBuilder.Entity("QmsPortal.Web.Features.Tthc.CatalogueVersion", b =>
                 {
                     b.HasOne("QmsPortal.Web.Features.Tthc.CatalogueProcedure", null)
@@ -1581,6 +1689,8 @@ namespace QmsPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Events");
 
                     b.Navigation("Revisions");
+
+                    b.Navigation("Signatures");
                 });
 
             modelBuilder.Entity("QmsPortal.Web.Features.Documents.LegalText", b =>
