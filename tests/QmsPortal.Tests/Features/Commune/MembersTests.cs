@@ -50,7 +50,7 @@ public sealed class MembersTests(PortalFactory portal) : IClassFixture<PortalFac
     }
 
     [Fact]
-    public async Task Roles_given_outside_the_page_are_recorded_too_and_the_history_cannot_be_changed()
+    public async Task Roles_given_outside_the_page_are_recorded_too_and_the_history_cannot_be_changed_through_EF_Core_or_raw_SQL()
     {
         var commune = await portal.CreateCommuneAsync();
         await portal.CreateUserAsync(memberships: [(commune, CommuneRole.Staff)]);
@@ -63,8 +63,17 @@ public sealed class MembersTests(PortalFactory portal) : IClassFixture<PortalFac
             await db.SaveChangesAsync();
         }));
 
+        var rawUpdate = await Record.ExceptionAsync(() => portal.InScopeAsync(sp => sp.GetRequiredService<QmsDbContext>().Database
+            .ExecuteSqlAsync($"UPDATE \"MembershipEvents\" SET \"Role\" = 'CommuneAdmin' WHERE \"TenantId\" = {commune.Id}")));
+        var rawDelete = await Record.ExceptionAsync(() => portal.InScopeAsync(sp => sp.GetRequiredService<QmsDbContext>().Database
+            .ExecuteSqlAsync($"DELETE FROM \"MembershipEvents\" WHERE \"TenantId\" = {commune.Id}")));
+
         var only = Assert.Single(recorded);
         Assert.Equal((CommuneRole.Staff, MembershipChange.Granted, "system"), (only.Role, only.Change, only.ActorName));
         Assert.Contains("append-only", Assert.IsType<InvalidOperationException>(change).Message);
+        Assert.IsAssignableFrom<System.Data.Common.DbException>(rawUpdate);
+        Assert.IsAssignableFrom<System.Data.Common.DbException>(rawDelete);
+        var still = await portal.InScopeAsync(sp => sp.GetRequiredService<QmsDbContext>().Set<MembershipEvent>().Where(e => e.TenantId == commune.Id).ToListAsync());
+        Assert.Equal(CommuneRole.Staff, Assert.Single(still).Role);
     }
 }
