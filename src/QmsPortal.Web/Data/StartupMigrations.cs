@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -109,8 +108,8 @@ internal sealed class StartupMigrations(QmsDbContext db, DatabaseOptions options
         }
     }
 
-    // The OS says "someone else holds it" as EWOULDBLOCK (11) from flock on Linux, ERROR_SHARING_VIOLATION (32) on Windows.
-    private static bool IsHeldElsewhere(IOException e) => e.HResult == 11 || (e.HResult & 0xFFFF) == 32;
+    // "Someone else holds it": EWOULDBLOCK from flock (11 on Linux, 35 on macOS), ERROR_SHARING_VIOLATION (32) on Windows.
+    private static bool IsHeldElsewhere(IOException e) => e.HResult is 11 or 35 || (e.HResult & 0xFFFF) == 32;
 
     /// <summary>When the lock row was taken, as Vietnam time; null when the table or the row is absent.</summary>
     private async Task<string?> ReadSqliteLockRowAsync(CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using System.Net;
 using Npgsql;
 using QmsPortal.Tests.Support;
 using QmsPortal.Web.Text;
+using Xunit.Abstractions;
 
 namespace QmsPortal.Tests.Security;
 
@@ -15,7 +16,7 @@ namespace QmsPortal.Tests.Security;
 /// Tests marked <c>Engine=Fixed</c> choose their engine themselves (SQLite behaviour, or a PostgreSQL server that
 /// is not there); build/test.sh runs them once, in the SQLite leg, and the PostgreSQL leg leaves them out.
 /// </summary>
-public sealed class StartupRobustnessTests
+public sealed class StartupRobustnessTests(ITestOutputHelper log)
 {
     private const string LockTimeoutSetting = "Database:MigrationLockTimeoutSeconds";
 
@@ -147,7 +148,7 @@ public sealed class StartupRobustnessTests
 
     [Fact]
     [Trait("Engine", "Fixed")]
-    public async Task An_unreachable_PostgreSQL_server_stops_start_up_and_verbs_with_one_line_naming_host_and_port()
+    public async Task An_unreachable_PostgreSQL_server_stops_start_up_with_one_line_naming_host_and_port()
     {
         await using var unused = PortalDatabase.CreateSqlite();
         var port = PortalProcess.FreePort();
@@ -159,16 +160,13 @@ public sealed class StartupRobustnessTests
 
         await using var portal = await PortalProcess.StartAsync(unused, new PortalProcessOptions { Settings = settings, WaitFor = PortalReadiness.None });
         var exitCode = await portal.WaitForExitAsync(TimeSpan.FromSeconds(60));
-        var verb = await PortalProcess.RunVerbAsync(unused, ["tenant", "list"], settings);
 
         Assert.Equal(1, exitCode);
         var line = Assert.Single(Lines(portal.Error));
         Assert.StartsWith($"Không kết nối được PostgreSQL 127.0.0.1:{port}/qms (", line);
         Assert.Contains($"/ Cannot connect to PostgreSQL 127.0.0.1:{port}/qms (", line);
         Assert.Contains("Database:ConnectionString", line);
-        Assert.Equal(1, verb.ExitCode);
-        Assert.Equal("Lỗi: " + line, Assert.Single(Lines(verb.Error)));
-        AssertNoStackTrace(portal.Output + portal.Error + verb.Output + verb.Error);
+        AssertNoStackTrace(portal.Output + portal.Error);
     }
 
     [Fact]
@@ -223,7 +221,7 @@ public sealed class StartupRobustnessTests
     /// exclusive lock. A migration that finished before the kill landed is tried again on a fresh database.
     /// Returns the database and, on SQLite, the timestamp of the lock row the kill left behind.
     /// </summary>
-    private static async Task<(PortalDatabase Database, string? StaleLock)> KillDuringAMigrationAsync()
+    private async Task<(PortalDatabase Database, string? StaleLock)> KillDuringAMigrationAsync()
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -248,8 +246,11 @@ public sealed class StartupRobustnessTests
             var staleLock = database.IsPostgres ? null : await SqliteLockRowAsync(database);
             if (killed && await database.PendingMigrationCountAsync() > 0 && (database.IsPostgres || staleLock is not null))
             {
+                log.WriteLine($"Killed while migrating on attempt {attempt}; lock row left: {staleLock ?? "none (PostgreSQL)"}.");
                 return (database, staleLock);
             }
+
+            log.WriteLine($"Attempt {attempt}: the portal finished migrating before the kill landed; again on a fresh database.");
 
             await database.DisposeAsync();
             if (attempt == 5)

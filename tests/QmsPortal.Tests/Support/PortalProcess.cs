@@ -84,8 +84,15 @@ public sealed class PortalProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    /// <summary>A client without redirects or cookies of its own; build requests with any Host header through <see cref="Request"/>.</summary>
-    public HttpClient Client => _client ??= new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
+    /// <summary>
+    /// A client of this portal that keeps cookies (so <see cref="Html"/> can post forms with their antiforgery token)
+    /// and does not follow redirects. Any Host header: <see cref="Request"/>, or <c>DefaultRequestHeaders.Host</c> on
+    /// a client of its own from <see cref="CreateClient"/>.
+    /// </summary>
+    public HttpClient Client => _client ??= CreateClient();
+
+    /// <summary>A fresh client (its own cookies, e.g. another visitor); the caller disposes it.</summary>
+    public HttpClient CreateClient() => new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
     {
         BaseAddress = BaseAddress,
         Timeout = TimeSpan.FromSeconds(30),
