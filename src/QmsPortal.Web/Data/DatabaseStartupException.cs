@@ -11,14 +11,6 @@ namespace QmsPortal.Web.Data;
 /// </summary>
 public sealed class DatabaseStartupException : Exception
 {
-    public DatabaseStartupException(string message) : base(message)
-    {
-    }
-
-    public DatabaseStartupException(string message, Exception innerException) : base(message, innerException)
-    {
-    }
-
     private DatabaseStartupException(string vietnamese, string english, Exception? inner = null)
         : base(vietnamese + " / " + english, inner)
     {

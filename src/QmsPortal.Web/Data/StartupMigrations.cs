@@ -86,20 +86,22 @@ internal sealed class StartupMigrations(QmsDbContext db, DatabaseOptions options
             }
             catch (IOException e) when (IsHeldElsewhere(e))
             {
-                var since = await ReadSqliteLockRowAsync(cancellationToken);
                 if (waited.Elapsed >= Timeout)
                 {
+                    var since = await ReadSqliteLockRowAsync(cancellationToken);
                     throw DatabaseStartupException.SqliteLockTimeout(file, lockFile, options.MigrationLockTimeoutSeconds, since);
                 }
 
                 if (waited.Elapsed >= nextReport)
                 {
+                    // The holder inserts EF Core's row right after taking the file lock: its timestamp says since when.
+                    var since = await ReadSqliteLockRowAsync(cancellationToken);
                     logger.LogWarning(
                         "Đang chờ khóa nâng cấp cơ sở dữ liệu {LockFile} (bảng {Table} của {Database}) do tiến trình khác giữ từ {Since}; "
                         + "đã chờ {Waited} giây, tối đa {Timeout} giây. / Waiting for the migration lock {LockFile} (table {Table} of {Database}), "
                         + "held by another process since {Since}; waited {Waited} s of at most {Timeout} s.",
-                        lockFile, SqliteLockTable, file, since ?? "?", (int)waited.Elapsed.TotalSeconds, options.MigrationLockTimeoutSeconds,
-                        lockFile, SqliteLockTable, file, since ?? "?", (int)waited.Elapsed.TotalSeconds, options.MigrationLockTimeoutSeconds);
+                        lockFile, SqliteLockTable, file, since ?? "không rõ", (int)waited.Elapsed.TotalSeconds, options.MigrationLockTimeoutSeconds,
+                        lockFile, SqliteLockTable, file, since ?? "unknown", (int)waited.Elapsed.TotalSeconds, options.MigrationLockTimeoutSeconds);
                     nextReport += ReportEvery;
                 }
 
