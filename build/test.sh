@@ -72,7 +72,9 @@ run() { # name, extra env..., project
   if env "$@" --logger "trx;LogFilePrefix=$name" --results-directory "$work/results" -c Release --no-build -nologo; then :; else status=1; fi
 }
 run sqlite dotnet test QmsPortal.sln
-run postgres QMS_TEST_DB=Postgres dotnet test tests/QmsPortal.Tests
+# Tests with the trait Engine=Fixed choose their engine themselves (SQLite-only behaviour such as its lock file, or a
+# PostgreSQL server that is not there): they ran above; repeating them here would count SQLite tests as PostgreSQL ones.
+run postgres QMS_TEST_DB=Postgres dotnet test tests/QmsPortal.Tests --filter "Engine!=Fixed"
 
 # One closing line over both runs, counted from the result files.
 python3 - "$work/results" <<'PY'

@@ -37,14 +37,25 @@ if (verb)
     builder.Logging.SetMinimumLevel(LogLevel.Warning);
 }
 
-var app = builder.Build();
+// Disposed on every way out, so the console logger writes what it still holds (a start-up that gives up, a verb).
+await using var app = builder.Build();
 
 if (verb)
 {
     return await CommandLine.RunAsync(app.Services, args);
 }
 
-await app.Services.InitializeDatabaseAsync();
+try
+{
+    await app.Services.InitializeDatabaseAsync();
+}
+catch (DatabaseStartupException e)
+{
+    // One line an operator can act on (it names the file or server and the fix), not a stack trace.
+    await Console.Error.WriteLineAsync(e.Message);
+    return 1;
+}
+
 await app.Services.ApplyDemoAsync();
 
 app.UsePortalWeb();

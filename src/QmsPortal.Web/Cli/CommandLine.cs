@@ -42,7 +42,16 @@ public static class CommandLine
             return 2;
         }
 
-        await services.InitializeDatabaseAsync();
+        try
+        {
+            await services.InitializeDatabaseAsync();
+        }
+        catch (DatabaseStartupException e)
+        {
+            await error.WriteLineAsync("Lỗi: " + e.Message);
+            return 1;
+        }
+
         await using var scope = services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         sp.GetRequiredService<CurrentActor>().ActAs("cli:" + string.Join(' ', args.Take(2)));

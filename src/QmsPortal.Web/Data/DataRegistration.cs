@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using QmsPortal.Web.Tenancy;
 
 namespace QmsPortal.Web.Data;
@@ -27,7 +28,7 @@ public static class DataRegistration
         if (options.Provider == DatabaseProvider.Postgres)
         {
             services.AddDbContext<QmsDbContext, PostgresQmsDbContext>((sp, db) => db
-                .UseNpgsql(options.ConnectionString, npgsql => npgsql.CommandTimeout(options.CommandTimeoutSeconds))
+                .UseNpgsql(PostgresConnectionString(options.ConnectionString!), npgsql => npgsql.CommandTimeout(options.CommandTimeoutSeconds))
                 .AddInterceptors(sp.GetRequiredService<AuditStampInterceptor>(), sp.GetRequiredService<MembershipHistoryInterceptor>()));
         }
         else
@@ -40,22 +41,36 @@ public static class DataRegistration
 
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<CommuneCounters>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }
 
-    /// <summary>Relative SQLite paths are taken from the content root, and their folder is created.</summary>
+    /// <summary>Sessions name themselves, so a lock held by a portal process is recognisable in pg_stat_activity.</summary>
+    internal static string PostgresConnectionString(string configured)
+    {
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(configured);
+            builder.ApplicationName ??= "QmsPortal";
+            return builder.ToString();
+        }
+        catch (ArgumentException)
+        {
+            // Npgsql names the bad keyword itself when the first connection opens.
+            return configured;
+        }
+    }
+
+    /// <summary>
+    /// Relative SQLite paths are taken from the content root. Their folder is created by the start-up
+    /// (<see cref="DatabaseInitializer"/>), which can say clearly why it cannot be.
+    /// </summary>
     internal static string SqliteConnectionString(string? configured, string contentRoot)
     {
         var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? "Data Source=App_Data/qms.db" : configured);
         if (builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource))
         {
             builder.DataSource = Path.Combine(contentRoot, builder.DataSource);
-        }
-
-        var folder = Path.GetDirectoryName(builder.DataSource);
-        if (!string.IsNullOrEmpty(folder))
-        {
-            Directory.CreateDirectory(folder);
         }
 
         builder.Pooling = true;

@@ -23,4 +23,11 @@ public sealed class DatabaseOptions
 
     [Range(1, 600)]
     public int CommandTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// How long a start-up or command waits for another process that is applying migrations before it gives up
+    /// with a message naming the lock. Only a start that has migrations to apply waits.
+    /// </summary>
+    [Range(1, 3600)]
+    public int MigrationLockTimeoutSeconds { get; set; } = 60;
 }

@@ -7,6 +7,8 @@ public static class FilesRegistration
         services.AddOptions<FileStoreOptions>().BindConfiguration(FileStoreOptions.Section)
             .Validate(o => !string.IsNullOrWhiteSpace(o.Root), "Files:Root must name a folder.").ValidateOnStart();
         services.AddSingleton<IFileStore, LocalFileStore>();
+        services.AddHealthChecks().AddCheck<FileStoreHealthCheck>("files");
+        services.AddHostedService<FileStoreStartupCheck>();
         return services;
     }
 }

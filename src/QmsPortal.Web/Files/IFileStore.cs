@@ -12,6 +12,12 @@ public interface IFileStore
 
     /// <summary>The content for a key, or null when the key is unknown.</summary>
     Stream? OpenRead(string key);
+
+    /// <summary>
+    /// Writes and deletes a small probe where content goes: null when that works, otherwise a Vietnamese sentence
+    /// naming the place and the reason. Cheap enough for every readiness request.
+    /// </summary>
+    string? ProbeWrite();
 }
 
 /// <summary>The content key (lower-case hex SHA-256) and byte count of a stored file.</summary>

@@ -93,7 +93,8 @@ internal sealed class BenchDatabase : IAsyncDisposable
         if (_sqlitePath is not null)
         {
             SqliteConnection.ClearAllPools();
-            foreach (var file in new[] { _sqlitePath, _sqlitePath + "-wal", _sqlitePath + "-shm" })
+            // .migrating: the lock file the portal keeps beside a SQLite database it migrated (Data/StartupMigrations.cs).
+            foreach (var file in new[] { _sqlitePath, _sqlitePath + "-wal", _sqlitePath + "-shm", _sqlitePath + ".migrating" })
             {
                 File.Delete(file);
             }
