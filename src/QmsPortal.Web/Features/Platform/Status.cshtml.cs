@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using QmsPortal.Web.Features.Shared;
 using QmsPortal.Web.Tenancy;
 
 namespace QmsPortal.Web.Features.Platform;
@@ -20,6 +21,7 @@ public sealed class StatusModel : PageModel
     {
         Code = code;
         var disabled = HttpContext.Items[TenantResolutionMiddleware.DisabledTenantItem] as TenantInfo;
+        var refused = HttpContext.Items[RequestInputGuard.ProblemItem] as string;
         (Heading, Message) = code switch
         {
             404 => ("Không tìm thấy trang", "Địa chỉ này không có trên cổng, hoặc xã, phường đã đổi đường dẫn. Hãy quay lại danh sách xã, phường."),
@@ -27,6 +29,8 @@ public sealed class StatusModel : PageModel
             503 when disabled is not null => ($"UBND {disabled.Name} tạm ngừng hoạt động trên cổng",
                 (disabled.DisabledReason is null ? "" : $"Lý do: {disabled.DisabledReason}. ") + "Xin liên hệ trực tiếp Bộ phận Một cửa của xã."),
             503 => ("Hệ thống tạm ngừng", "Xin vui lòng thử lại sau ít phút."),
+            400 when refused is not null => ("Yêu cầu không hợp lệ", refused),
+            413 => ("Dữ liệu gửi lên quá lớn", refused ?? "Tệp hoặc biểu mẫu gửi lên vượt quá dung lượng cho phép. Hãy gửi tệp nhỏ hơn."),
             400 => ("Yêu cầu không hợp lệ", "Biểu mẫu đã hết hạn hoặc dữ liệu gửi lên không hợp lệ. Hãy tải lại trang và thử lại."),
             _ => ("Đã có lỗi xảy ra", "Xin vui lòng thử lại sau. Nếu lỗi lặp lại, hãy báo cho quản trị hệ thống."),
         };
