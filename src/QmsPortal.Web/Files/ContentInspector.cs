@@ -121,7 +121,8 @@ public static partial class ContentInspector
             }
 
             // What the directory declares is only a first, cheap filter; the expansion below counts what is really there.
-            if (entries.Sum(e => e.Length) > MaxUncompressedBytes)
+            // Each size is checked before the sum, so a sum of 1,000 of them cannot overflow.
+            if (entries.Any(e => e.Length > MaxUncompressedBytes) || entries.Sum(e => e.Length) > MaxUncompressedBytes)
             {
                 return TooLarge(format);
             }

@@ -196,6 +196,25 @@ public sealed class ContentInspectorTests
         Assert.Contains("OLE2", Inspect("MZ không phải Word"u8.ToArray(), FileFormat.Doc), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Any_single_corrupted_byte_or_truncation_gives_an_answer_never_an_exception()
+    {
+        foreach (var (sample, format) in new[] { (TestFiles.Docx(), FileFormat.Docx), (TestFiles.Odt(), FileFormat.Odt), (TestFiles.Pdf(), FileFormat.Pdf) })
+        {
+            for (var i = 0; i < sample.Length; i++)
+            {
+                foreach (var value in new byte[] { 0x00, 0xFF, (byte)(sample[i] ^ 0x01) })
+                {
+                    var corrupted = (byte[])sample.Clone();
+                    corrupted[i] = value;
+                    Inspect(corrupted, format);
+                }
+
+                Inspect(sample[..i], format);
+            }
+        }
+    }
+
     private static List<(string Name, byte[] Content)> Parts(byte[] package)
     {
         using var zip = new ZipArchive(new MemoryStream(package));
