@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using QmsPortal.Web.Text;
@@ -180,6 +181,13 @@ internal sealed class StartupMigrations(QmsDbContext db, DatabaseOptions options
                     if (historyExists)
                     {
                         await ExecuteAsync(connection, "SELECT 1 FROM \"__EFMigrationsHistory\" LIMIT 0;", cancellationToken);
+                    }
+
+                    if (!historyExists)
+                    {
+                        // Npgsql's migrator reads the history before creating it, which logs a failed command on
+                        // every first start: an operator's first line would be "fail:". Create it first.
+                        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
                     }
 
                     if (!historyExists || (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())

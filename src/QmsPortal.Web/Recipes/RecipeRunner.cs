@@ -50,20 +50,38 @@ public sealed class RecipeRunner(
         return names;
     }
 
-    /// <summary>A recipe by name from the recipe folder, or by path to a file.</summary>
-    public async Task<RecipeFile> LoadAsync(string nameOrPath, CancellationToken cancellationToken = default)
+    /// <summary>A recipe by name from the recipe folder, or by path to a file (relative to <see cref="InvocationDirectory"/>).</summary>
+    public Task<RecipeFile> LoadAsync(string nameOrPath, CancellationToken cancellationToken = default) =>
+        LoadAsync(nameOrPath, InvocationDirectory(), cancellationToken);
+
+    /// <summary>A recipe by name from the recipe folder, or by path to a file, a relative path starting at <paramref name="invocationDirectory"/>.</summary>
+    public async Task<RecipeFile> LoadAsync(string nameOrPath, string invocationDirectory, CancellationToken cancellationToken = default)
     {
-        var path = nameOrPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
-            ? nameOrPath
-            : Path.Combine(options.Value.FullFolder, nameOrPath + ".recipe.json");
+        var path = ResolvePath(nameOrPath, options.Value.FullFolder, invocationDirectory);
         if (!File.Exists(path))
         {
             throw new RecipeValidationException([new RecipeError(Path.GetFileName(path), 0, "-", "-",
-                $"Không tìm thấy công thức \"{nameOrPath}\". Có sẵn: {string.Join(", ", AvailableRecipes())}.")]);
+                $"Không tìm thấy công thức \"{nameOrPath}\" (đã tìm tệp {path}). Có sẵn: {string.Join(", ", AvailableRecipes())}.")]);
         }
 
         return RecipeFile.Parse(Path.GetFileName(path), await File.ReadAllTextAsync(path, cancellationToken));
     }
+
+    /// <summary>The absolute file a recipe name (in <paramref name="recipeFolder"/>) or a path (absolute, or relative to <paramref name="invocationDirectory"/>) names.</summary>
+    public static string ResolvePath(string nameOrPath, string recipeFolder, string invocationDirectory) =>
+        nameOrPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+            ? Path.GetFullPath(nameOrPath, invocationDirectory)
+            : Path.GetFullPath(Path.Combine(recipeFolder, nameOrPath + ".recipe.json"));
+
+    /// <summary>
+    /// Where the command was run: the shell's <c>PWD</c> when it names a folder, else the current directory.
+    /// <c>dotnet run --project src/QmsPortal.Web</c> starts the application in the project folder, so the current
+    /// directory is not where the operator typed the path, while the shell's <c>PWD</c> still is.
+    /// </summary>
+    public static string InvocationDirectory() =>
+        Environment.GetEnvironmentVariable("PWD") is { Length: > 0 } pwd && Path.IsPathFullyQualified(pwd) && Directory.Exists(pwd)
+            ? pwd
+            : Directory.GetCurrentDirectory();
 
     /// <summary>Every problem in the recipe for this target (a commune, or the platform when null); writes nothing.</summary>
     public async Task<IReadOnlyList<RecipeError>> ValidateAsync(RecipeFile recipe, TenantInfo? tenant, CancellationToken cancellationToken = default)

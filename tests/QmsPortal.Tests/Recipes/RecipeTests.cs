@@ -144,6 +144,40 @@ public sealed class RecipeTests(PortalFactory portal) : IClassFixture<PortalFact
         }
     }
 
+    [Fact]
+    public void A_relative_recipe_path_starts_where_the_command_was_run_and_a_name_in_the_recipe_folder()
+    {
+        var repository = Path.Combine(Path.GetTempPath(), "kho-ma-nguon");
+        var projectFolder = Path.Combine(repository, "src", "QmsPortal.Web", "content-recipes");
+
+        Assert.Equal(Path.Combine(repository, "content-recipes", "commune-starter.recipe.json"),
+            RecipeRunner.ResolvePath("content-recipes/commune-starter.recipe.json", projectFolder, repository));
+        Assert.Equal(Path.Combine(repository, "rieng.recipe.json"), RecipeRunner.ResolvePath("./src/../rieng.recipe.json", projectFolder, repository));
+        Assert.Equal(Path.Combine(Path.GetTempPath(), "khac.recipe.json"),
+            RecipeRunner.ResolvePath(Path.Combine(Path.GetTempPath(), "khac.recipe.json"), projectFolder, repository));
+        Assert.Equal(Path.Combine(projectFolder, "commune-starter.recipe.json"), RecipeRunner.ResolvePath("commune-starter", projectFolder, repository));
+    }
+
+    [Fact]
+    public async Task A_recipe_file_is_loaded_relative_to_the_invocation_directory_and_a_missing_one_names_the_absolute_path_tried()
+    {
+        var invocation = Path.Combine(Path.GetTempPath(), "qms-invocation-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(Path.Combine(invocation, "content-recipes"));
+        File.Copy(Path.Combine(RecipeFolder, "commune-starter.recipe.json"), Path.Combine(invocation, "content-recipes", "rieng.recipe.json"));
+
+        var (loaded, missing) = await portal.InScopeAsync(async sp =>
+        {
+            var runner = sp.GetRequiredService<RecipeRunner>();
+            var recipe = await runner.LoadAsync("content-recipes/rieng.recipe.json", invocation);
+            var error = await Assert.ThrowsAsync<RecipeValidationException>(() => runner.LoadAsync("content-recipes/khong-co.recipe.json", invocation));
+            return (recipe, error.Message);
+        });
+
+        Assert.Equal("commune-starter", loaded.Name);
+        Assert.Contains($"(đã tìm tệp {Path.Combine(invocation, "content-recipes", "khong-co.recipe.json")})", missing, StringComparison.Ordinal);
+        Directory.Delete(invocation, recursive: true);
+    }
+
     private Task ApplyAsync(string nameOrPath, TenantInfo? commune) => portal.InScopeAsync(async sp =>
     {
         var runner = sp.GetRequiredService<RecipeRunner>();

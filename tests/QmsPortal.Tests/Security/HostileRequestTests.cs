@@ -11,13 +11,18 @@ public sealed class RealPortal : IAsyncLifetime
 
     public PortalProcess Process { get; private set; } = null!;
 
+    public const string CommuneSlug = "xa-that";
+
     public string AdminEmail { get; } = PortalFactory.UniqueEmail("quantri");
 
     public async Task InitializeAsync()
     {
         Process = await PortalProcess.StartAsync();
-        var created = await PortalProcess.RunVerbAsync(Process.Database, ["admin", "create", "--email", AdminEmail, "--name", "Quản Trị Thật", "--password", AdminPassword]);
-        Assert.True(created.ExitCode == 0, created.Error);
+        var admin = await PortalProcess.RunVerbAsync(Process.Database, ["admin", "create", "--email", AdminEmail, "--name", "Quản Trị Thật", "--password", AdminPassword]);
+        Assert.True(admin.ExitCode == 0, admin.Error);
+        var commune = await PortalProcess.RunVerbAsync(Process.Database,
+            ["tenant", "create", "--slug", CommuneSlug, "--name", "Xã Thật", "--code", "18999", "--province", "44", "--recipe", "commune-starter"]);
+        Assert.True(commune.ExitCode == 0, commune.Error);
     }
 
     public async Task DisposeAsync() => await Process.DisposeAsync();
@@ -60,6 +65,27 @@ public sealed partial class HostileRequestTests(RealPortal portal) : IClassFixtu
 
         var set = await Html.PostFormAsync(client, new Uri(link).PathAndQuery, new() { ["Input.Password"] = "MatKhau@Moi2026", ["Input.ConfirmPassword"] = "MatKhau@Moi2026" });
         Assert.Equal("/tai-khoan/dang-nhap", set.Headers.Location!.OriginalString);
+    }
+
+    public static TheoryData<string> Hostile => new(HostileRequests.All.Append(HostileRequests.OversizedBody).Select(c => c.Name));
+
+    [Theory]
+    [MemberData(nameof(Hostile))]
+    public async Task Hostile_input_gets_a_logged_Vietnamese_refusal_and_writes_nothing(string name)
+    {
+        var hostile = HostileRequests.All.Append(HostileRequests.OversizedBody).Single(c => c.Name == name);
+        using var client = Process.CreateClient();
+        client.BaseAddress = Process.BaseAddress;
+        client.Timeout = TimeSpan.FromMinutes(2);
+
+        var response = await client.SendAsync(hostile.Request(RealPortal.CommuneSlug));
+
+        Assert.Equal(hostile.Status, response.StatusCode);
+        Assert.Contains(hostile.Message, (await Html.ParseAsync(response)).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        var path = hostile.LoggedPath(RealPortal.CommuneSlug);
+        Assert.True(await Process.WaitForOutputAsync(path + " ", TimeSpan.FromSeconds(5)), $"No warning names {path}:\n{Process.Output}");
+        Assert.Equal(0L, Convert.ToInt64(await Process.Database.ScalarAsync("SELECT COUNT(*) FROM \"TthcFeedback\""), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.False(Process.Output.Contains("fail:", StringComparison.Ordinal), Process.Output);
     }
 
     [GeneratedRegex(@"https?://\S+/tai-khoan/dat-lai-mat-khau\?\S+")]

@@ -96,7 +96,10 @@ public class PortalFactory : WebApplicationFactory<Program>
     {
     }
 
-    public HttpClient Anonymous(string? host = null)
+    public HttpClient Anonymous(string? host = null) => NewClient(host);
+
+    /// <summary>A client that keeps cookies and does not follow redirects.</summary>
+    protected virtual HttpClient NewClient(string? host)
     {
         // The test server takes the request's host from its address, not from a Host header.
         return CreateClient(new WebApplicationFactoryClientOptions

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using QmsPortal.Web.Features.Shared;
 using QmsPortal.Web.Tenancy;
 
 namespace QmsPortal.Web.Features.Platform;
@@ -20,6 +21,7 @@ public sealed class StatusModel : PageModel
     {
         Code = code;
         var disabled = HttpContext.Items[TenantResolutionMiddleware.DisabledTenantItem] as TenantInfo;
+        var refused = HttpContext.Items[RequestInputGuard.ProblemItem] as string;
         (Heading, Message) = code switch
         {
             404 => ("Không tìm thấy trang", "Địa chỉ này không có trên cổng, hoặc xã, phường đã đổi đường dẫn. Hãy quay lại danh sách xã, phường."),
@@ -30,6 +32,8 @@ public sealed class StatusModel : PageModel
             400 when HttpContext.Items.ContainsKey(TenantResolutionMiddleware.UnknownHostItem) => ("Tên miền không thuộc cổng",
                 "Cổng không phục vụ tên miền này. Hãy mở cổng theo địa chỉ chính thức của tỉnh hoặc của xã, phường."),
             429 => ("Quá nhiều yêu cầu", "Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Vui lòng chờ vài phút rồi thử lại."),
+            400 when refused is not null => ("Yêu cầu không hợp lệ", refused),
+            413 => ("Dữ liệu gửi lên quá lớn", refused ?? "Tệp hoặc biểu mẫu gửi lên vượt quá dung lượng cho phép. Hãy gửi tệp nhỏ hơn."),
             400 => ("Yêu cầu không hợp lệ", "Biểu mẫu đã hết hạn hoặc dữ liệu gửi lên không hợp lệ. Hãy tải lại trang và thử lại."),
             _ => ("Đã có lỗi xảy ra", "Xin vui lòng thử lại sau. Nếu lỗi lặp lại, hãy báo cho quản trị hệ thống."),
         };

@@ -88,6 +88,9 @@ public static class PortalWebRegistration
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        // After routing, so a page's own request size limit applies before the body is read; after authorization, so
+        // the body of a page the sender may not post to is never read at all; before anything else reads the form.
+        app.UseMiddleware<RequestInputGuard>();
         app.UseAntiforgery();
         app.UseOutputCache();
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));

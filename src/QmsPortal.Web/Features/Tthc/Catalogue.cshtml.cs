@@ -29,15 +29,7 @@ public sealed class CatalogueModel(QmsDbContext db, CatalogueImport import, IFil
 
     public sealed record Row(string Code, string Aliases, string Name, string Field, int Version, string? Decision, DateOnly? EffectiveFrom, bool Rescinded);
 
-    private static readonly Dictionary<string, (string ContentType, byte[] Magic)> FormKinds = new()
-    {
-        [".pdf"] = ("application/pdf", "%PDF-"u8.ToArray()),
-        [".doc"] = ("application/msword", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]),
-        [".xls"] = ("application/vnd.ms-excel", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]),
-        [".docx"] = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "PK\u0003\u0004"u8.ToArray()),
-        [".xlsx"] = ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "PK\u0003\u0004"u8.ToArray()),
-        [".odt"] = ("application/vnd.oasis.opendocument.text", "PK\u0003\u0004"u8.ToArray()),
-    };
+    private static readonly FileFormat[] FormFormats = [FileFormat.Pdf, FileFormat.Doc, FileFormat.Xls, FileFormat.Docx, FileFormat.Xlsx, FileFormat.Odt];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -116,7 +108,7 @@ public sealed class CatalogueModel(QmsDbContext db, CatalogueImport import, IFil
             return denied;
         }
 
-        var extension = Path.GetExtension(file?.FileName ?? "").ToLowerInvariant();
+        var format = FileFormats.FromFileName(file?.FileName);
         if (file is null || file.Length == 0)
         {
             Errors.Add(new ImportError(0, null, "form", "Hãy chọn tệp mẫu đơn, tờ khai."));
@@ -125,7 +117,7 @@ public sealed class CatalogueModel(QmsDbContext db, CatalogueImport import, IFil
         {
             Errors.Add(new ImportError(0, null, "form", "Tệp mẫu lớn quá 5 MB."));
         }
-        else if (!FormKinds.TryGetValue(extension, out var kind))
+        else if (format is null || !FormFormats.Contains(format.Value))
         {
             Errors.Add(new ImportError(0, null, "form", "Chỉ nhận mẫu dạng PDF, DOC, DOCX, XLS, XLSX hoặc ODT."));
         }
@@ -133,10 +125,9 @@ public sealed class CatalogueModel(QmsDbContext db, CatalogueImport import, IFil
         {
             using var memory = new MemoryStream();
             await file.CopyToAsync(memory, cancellationToken);
-            var bytes = memory.ToArray();
-            if (!bytes.AsSpan().StartsWith(kind.Magic))
+            if (ContentInspector.FindProblem(memory, format.Value) is { } problem)
             {
-                Errors.Add(new ImportError(0, null, "form", $"Nội dung tệp không phải {extension.TrimStart('.').ToUpperInvariant()} (đuôi tệp không khớp nội dung)."));
+                Errors.Add(new ImportError(0, null, "form", problem));
             }
             else
             {
@@ -146,7 +137,7 @@ public sealed class CatalogueModel(QmsDbContext db, CatalogueImport import, IFil
                 if (!await db.Set<TthcFormFile>().AnyAsync(f => f.ProvinceCode == Province && f.Sha256 == sha, cancellationToken))
                 {
                     var name = VietnameseText.Normalize(Path.GetFileName(file.FileName));
-                    db.Add(new TthcFormFile { ProvinceCode = Province!, Sha256 = sha, FileName = name.Length > 200 ? name[^200..] : name, ContentType = kind.ContentType, CreatedAt = clock.GetUtcNow() });
+                    db.Add(new TthcFormFile { ProvinceCode = Province!, Sha256 = sha, FileName = name.Length > 200 ? name[^200..] : name, ContentType = format.Value.ContentType(), CreatedAt = clock.GetUtcNow() });
                     await db.SaveChangesAsync(cancellationToken);
                 }
 

@@ -414,19 +414,19 @@ public sealed class DocumentPagesTests(PortalFactory portal) : IClassFixture<Por
         var revision = await DocumentSeed.RevisionIdAsync(portal, office.Commune, id, 1);
         var client = await portal.SignedInAsync(office.Secretary);
 
-        Assert.Contains("không phải là tệp .pdf", await UploadAsync(client, office, id, revision, "to-khai.pdf", "<script>alert(1)</script>"u8.ToArray()), StringComparison.Ordinal);
+        Assert.Contains("Tệp không phải PDF hợp lệ", await UploadAsync(client, office, id, revision, "to-khai.pdf", "<script>alert(1)</script>"u8.ToArray()), StringComparison.Ordinal);
         Assert.Contains("vượt quá giới hạn 10 MB", await UploadAsync(client, office, id, revision, "lon.pdf", new byte[AttachmentRules.MaxBytes + 1]), StringComparison.Ordinal);
-        Assert.Contains("Chỉ nhận tệp", await UploadAsync(client, office, id, revision, "a.exe", "%PDF-1.4"u8.ToArray()), StringComparison.Ordinal);
+        Assert.Contains("Chỉ nhận tệp", await UploadAsync(client, office, id, revision, "a.exe", TestFiles.Pdf()), StringComparison.Ordinal);
         Assert.Equal(0, await DocumentSeed.ReadAsync(portal, office.Commune, db => db.Set<DocumentAttachment>().CountAsync()));
 
-        using var docx = SafeMarkdownTests.Zip("[Content_Types].xml", "<Types><Override ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>");
-        Assert.Contains("Đã đính kèm", await UploadAsync(client, office, id, revision, "Tờ khai \"khai sinh\".docx", docx.ToArray()), StringComparison.Ordinal);
+        var docx = TestFiles.Docx();
+        Assert.Contains("Đã đính kèm", await UploadAsync(client, office, id, revision, "Tờ khai \"khai sinh\".docx", docx), StringComparison.Ordinal);
 
         var link = (await Html.GetDocumentAsync(client, $"{office.Doc(id)}?ban={revision}")).QuerySelector("#dinh-kem a")!.GetAttribute("href")!;
         var download = await (await portal.SignedInAsync(office.Staff)).GetAsync(link);
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal("Tờ khai _khai sinh_.docx", download.Content.Headers.ContentDisposition!.FileNameStar);
-        Assert.Equal(docx.ToArray(), await download.Content.ReadAsByteArrayAsync());
+        Assert.Equal(docx, await download.Content.ReadAsByteArrayAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await portal.Anonymous().GetAsync(link)).StatusCode);
     }
 
@@ -437,7 +437,7 @@ public sealed class DocumentPagesTests(PortalFactory portal) : IClassFixture<Por
         var id = await DocumentSeed.CreateAsync(portal, office.Commune, "BM-01", RevisionStatus.Draft, office.Secretary, kind: DocumentKind.Form);
         var revision = await DocumentSeed.RevisionIdAsync(portal, office.Commune, id, 1);
         var client = await portal.SignedInAsync(office.Secretary);
-        await UploadAsync(client, office, id, revision, "mau.pdf", "%PDF-1.7\n%%EOF"u8.ToArray());
+        await UploadAsync(client, office, id, revision, "mau.pdf", TestFiles.Pdf());
         var link = (await Html.GetDocumentAsync(client, $"{office.Doc(id)}?ban={revision}")).QuerySelector("#dinh-kem a")!.GetAttribute("href")!;
         Assert.Equal(HttpStatusCode.NotFound, (await portal.Anonymous().GetAsync(link)).StatusCode);
 

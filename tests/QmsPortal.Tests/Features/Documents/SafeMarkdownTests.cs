@@ -1,5 +1,4 @@
-using System.IO.Compression;
-using System.Text;
+using QmsPortal.Tests.Support;
 using QmsPortal.Web.Data;
 using QmsPortal.Web.Features.Documents;
 
@@ -49,29 +48,17 @@ public sealed class SafeMarkdownTests
         using var html = new MemoryStream("<html><script>alert(1)</script></html>"u8.ToArray());
         Assert.Throws<DomainException>(() => AttachmentRules.Check("bieu-mau.pdf", html.Length, html));
 
-        using var zipWithoutWord = Zip("[Content_Types].xml", "<Types><Override ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/></Types>");
-        Assert.Throws<DomainException>(() => AttachmentRules.Check("to-khai.docx", zipWithoutWord.Length, zipWithoutWord));
+        using var workbook = new MemoryStream(TestFiles.Xlsx());
+        Assert.Throws<DomainException>(() => AttachmentRules.Check("to-khai.docx", workbook.Length, workbook));
 
-        using var docx = Zip("[Content_Types].xml", "<Types><Override ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>");
+        using var docx = new MemoryStream(TestFiles.Docx());
         var (name, type) = AttachmentRules.Check("../../Tờ khai <1>.docx", docx.Length, docx);
         Assert.Equal("Tờ khai _1_.docx", name);
         Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", type);
 
-        using var pdf = new MemoryStream("%PDF-1.7\n"u8.ToArray());
+        using var pdf = new MemoryStream(TestFiles.Pdf());
         Assert.Throws<DomainException>(() => AttachmentRules.Check("x.exe", pdf.Length, pdf));
         Assert.Throws<DomainException>(() => AttachmentRules.Check("x.pdf", AttachmentRules.MaxBytes + 1, pdf));
-    }
-
-    internal static MemoryStream Zip(string entry, string content)
-    {
-        var stream = new MemoryStream();
-        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            using var writer = new StreamWriter(zip.CreateEntry(entry).Open(), Encoding.UTF8);
-            writer.Write(content);
-        }
-
-        stream.Position = 0;
-        return stream;
+        Assert.Equal(("x.pdf", "application/pdf"), AttachmentRules.Check("x.pdf", pdf.Length, pdf));
     }
 }

@@ -80,7 +80,7 @@ public sealed class ImportTests(PortalFactory portal) : IClassFixture<PortalFact
         var client = await portal.SignedInAsync(admin);
 
         var fake = await Html.ParseAsync(await UploadAsync(client, "Form", "to-khai.pdf", "MZ không phải PDF"u8.ToArray(), "application/pdf"));
-        Assert.Contains("đuôi tệp không khớp nội dung", fake.QuerySelector(".tthc-import-errors")!.TextContent);
+        Assert.Contains("Tệp không phải PDF hợp lệ", fake.QuerySelector(".tthc-import-errors")!.TextContent);
 
         var exe = await Html.ParseAsync(await UploadAsync(client, "Form", "to-khai.exe", "MZ"u8.ToArray(), "application/octet-stream"));
         Assert.Contains("Chỉ nhận mẫu dạng PDF", exe.QuerySelector(".tthc-import-errors")!.TextContent);
@@ -90,7 +90,7 @@ public sealed class ImportTests(PortalFactory portal) : IClassFixture<PortalFact
         var tooBig = await Html.ParseAsync(await UploadAsync(client, "Form", "to-khai.pdf", big, "application/pdf"));
         Assert.Contains("lớn quá 5 MB", tooBig.QuerySelector(".tthc-import-errors")!.TextContent);
 
-        var pdf = await Html.ParseAsync(await UploadAsync(client, "Form", "to-khai.pdf", "%PDF-1.4 mẫu"u8.ToArray(), "application/pdf"));
+        var pdf = await Html.ParseAsync(await UploadAsync(client, "Form", "to-khai.pdf", TestFiles.Pdf(), "application/pdf"));
         Assert.Matches("^[0-9a-f]{64}$", pdf.QuerySelector(".tthc-sha")!.TextContent);
     }
 
