@@ -171,7 +171,7 @@ public sealed class SignaturePagesTests(PortalFactory portal) : IClassFixture<Po
         var page = await Html.GetDocumentAsync(client, office.Doc(id));
         using var form = new MultipartFormDataContent();
         form.Add(new StringContent(((AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector("input[name=__qms_af]")!).Value), "__qms_af");
-        form.Add(new ByteArrayContent("%PDF-1.7\n%%EOF"u8.ToArray()), "upload", "mau.pdf");
+        form.Add(new ByteArrayContent(TestFiles.Pdf()), "upload", "mau.pdf");
         Assert.Equal(HttpStatusCode.Redirect, (await client.PostAsync($"{office.Doc(id)}?handler=Upload&revision={revision}", form)).StatusCode);
         await Html.PostFormAsync(await portal.SignedInAsync(office.Secretary), office.Doc(id), [], "Submit");
 
