@@ -1,0 +1,6 @@
+namespace QmsPortal.Web.Features.Audits;
+
+public static class AuditsRegistration
+{
+    public static IServiceCollection AddAudits(this IServiceCollection services) => services;
+}
