@@ -229,6 +229,16 @@ public static partial class ProcedureRules
         : paper.HasCounts ? $"{paper.Originals ?? 0} bản chính, {paper.Copies ?? 0} bản sao"
         : ProcedureFields.CountByProvinceText;
 
+    /// <summary>The short count a citizen ticks off: "1 bản chính", "2 bản sao", "1 bản chính, 1 bản sao" (zero parts left out).</summary>
+    public static string ShortCount(Paper paper)
+    {
+        var originals = paper.Originals ?? 0;
+        var copies = paper.Copies ?? 0;
+        return originals > 0 && copies > 0 ? $"{originals} bản chính, {copies} bản sao"
+            : originals > 0 ? $"{originals} bản chính"
+            : $"{copies} bản sao";
+    }
+
     public static string ChannelLabel(string kind) => kind switch
     {
         "truc-tiep" => "Trực tiếp tại Bộ phận Một cửa",

@@ -37,20 +37,25 @@ public sealed class ChecklistPrintTests(BrowserPortal portal) : IClassFixture<Br
 
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
 
-        var items = page.Locator("ul.checklist li");
+        var items = page.Locator("ul.checklist > li");
         Assert.Equal(15, await items.CountAsync());
         for (var i = 0; i < 15; i++)
         {
-            // A square with a dark border and nothing inside, before the paper's name, visible in print.
-            var square = items.Nth(i).Locator(".tthc-box");
-            Assert.True(await square.IsVisibleAsync());
-            var b = (await square.BoundingBoxAsync())!;
-            Assert.InRange(b.Width, 8, 24);
-            Assert.InRange(Math.Abs(b.Width - b.Height), 0, 1.5);
-            Assert.Equal("", await square.InnerTextAsync());
-            Assert.NotEqual("0px", await square.EvaluateAsync<string>("e => getComputedStyle(e).borderTopWidth"));
-            var name = (await items.Nth(i).Locator(".tthc-paper").BoundingBoxAsync())!;
-            Assert.True(b.X + b.Width <= name.X, "the box stands before the paper's name");
+            // An empty square with a dark border before the paper's name, as printed (the theme's ::before box).
+            var square = await items.Nth(i).EvaluateAsync<double[]>("""
+                li => {
+                  const s = getComputedStyle(li, '::before');
+                  const name = li.querySelector('.tthc-paper').getBoundingClientRect();
+                  const box = li.getBoundingClientRect();
+                  return [s.content === '""' ? 1 : 0, parseFloat(s.width), parseFloat(s.height), parseFloat(s.borderTopWidth),
+                          parseFloat(s.borderLeftWidth), box.left + parseFloat(s.left) + parseFloat(s.width), name.left];
+                }
+                """);
+            Assert.Equal(1, square[0]);
+            Assert.InRange(square[1], 8, 24);
+            Assert.InRange(Math.Abs(square[1] - square[2]), 0, 0.5);
+            Assert.True(square[3] > 0 && square[4] > 0, "the square has a border that prints");
+            Assert.True(square[5] <= square[6], "the square stands before the paper's name");
         }
 
         Assert.Equal(1, PdfPages(await page.PdfAsync(new PagePdfOptions { Format = "A4", PreferCSSPageSize = true })));

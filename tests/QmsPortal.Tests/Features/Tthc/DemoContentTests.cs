@@ -43,7 +43,7 @@ public sealed class DemoContentTests(DemoPortalFactory portal) : IClassFixture<D
         Assert.Contains(ProcedureFields.UnconfirmedText, disability.QuerySelector("#giay-to")!.TextContent, StringComparison.Ordinal);
 
         var checklist = await Html.GetDocumentAsync(client, $"/{slug}/thu-tuc/1.001193/in-giay-to");
-        Assert.Equal(15, checklist.QuerySelectorAll("ul.checklist li .tthc-box").Length);
+        Assert.Equal(15, checklist.QuerySelectorAll("ul.checklist > li .tthc-paper").Length);
     }
 
     [Fact]

@@ -119,9 +119,10 @@ public sealed class PublicPagesTests(PortalFactory portal) : IClassFixture<Porta
 
         var items = page.QuerySelectorAll("ul.checklist li").ToList();
         Assert.Equal(3, items.Count);
-        Assert.All(items, li => Assert.NotNull(li.QuerySelector(".tthc-box[aria-hidden=true]")));
         Assert.Equal("Tờ khai theo mẫu", items[0].QuerySelector(".tthc-paper")!.TextContent);
-        Assert.Equal("2", items[1].QuerySelector(".tthc-copies")!.TextContent);
+        Assert.Equal("1 bản chính", items[0].QuerySelector(".tthc-count")!.TextContent);
+        Assert.Equal("2 bản sao", items[1].QuerySelector(".tthc-count")!.TextContent);
+        Assert.Equal("1 bản chính, 1 bản sao", items[2].QuerySelector(".tthc-count")!.TextContent);
         var qr = page.QuerySelector(".tthc-qr img")!;
         Assert.StartsWith("data:image/png;base64,", qr.GetAttribute("src"));
         Assert.Equal($"http://localhost/{commune.Slug}/thu-tuc/{code}", page.QuerySelector(".tthc-qr figcaption")!.TextContent);

@@ -147,15 +147,21 @@ public sealed class StarterCatalogueTests(PortalFactory portal) : IClassFixture<
     public async Task Birth_checklist_has_one_tick_box_per_paper_of_every_case()
     {
         var commune = await portal.CreateCommuneAsync(provinceCode: "48", recipes: ["commune-starter"]);
+        var client = portal.Anonymous();
 
-        var page = await Html.GetDocumentAsync(portal.Anonymous(), $"/{commune.Slug}/thu-tuc/1.001193/in-giay-to");
+        var response = await client.GetAsync($"/{commune.Slug}/thu-tuc/1.001193/in-giay-to");
+        var page = await Html.ParseAsync(response);
 
-        var items = page.QuerySelectorAll("ul.checklist li").ToList();
+        // One list item per paper of every case; the theme draws each item's empty square (.checklist li::before).
+        var items = page.QuerySelectorAll("ul.checklist > li").ToList();
         Assert.Equal(Starter("1.001193").Cases.Sum(c => c.Papers.Count), items.Count);
-        Assert.All(items, li => Assert.NotNull(li.QuerySelector(".tthc-box")));
         Assert.Equal(5, page.QuerySelectorAll(".tthc-print h2").Count(h => h.NextElementSibling?.ClassList.Contains("checklist") == true));
+        var css = string.Concat(await Task.WhenAll(page.QuerySelectorAll("link[rel=stylesheet]").Select(l => client.GetStringAsync(l.GetAttribute("href")))));
+        Assert.Matches(@"\.checklist li::before\{content:"""";[^}]*border:[^}]*\}", css);
+
         var form = items.First(li => li.QuerySelector(".tthc-paper")!.TextContent.StartsWith("Tờ khai", StringComparison.Ordinal));
-        Assert.Equal(("1", "0"), (form.QuerySelector(".tthc-originals")!.TextContent, form.QuerySelector(".tthc-copies")!.TextContent));
+        Assert.Equal("1 bản chính", form.QuerySelector(".tthc-count")!.TextContent);
+        Assert.DoesNotContain("theo mẫu:", form.TextContent, StringComparison.Ordinal);
         Assert.Contains(items, li => li.QuerySelector(".tthc-paper")!.TextContent == "Giấy chứng sinh" && li.QuerySelector(".tthc-count-province") is not null);
         Assert.Contains(items, li => li.QuerySelector(".tthc-show") is not null);
         Assert.DoesNotContain("chưa xác minh", page.QuerySelector(".tthc-print")!.TextContent, StringComparison.Ordinal);
