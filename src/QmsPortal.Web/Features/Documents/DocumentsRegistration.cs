@@ -14,6 +14,7 @@ public static class DocumentsRegistration
     public static IServiceCollection AddDocuments(this IServiceCollection services)
     {
         services.AddScoped<DocumentLibrary>();
+        services.AddScoped<IDocumentCodes, DocumentCodes>();
         services.AddScoped<Signatures.RevisionSigning>();
         services.AddScoped<Signatures.SignatureIntegrity>();
         services.AddScoped<IRecipeStep, DocumentsStep>();

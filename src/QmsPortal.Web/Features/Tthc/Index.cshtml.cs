@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
@@ -9,7 +10,7 @@ namespace QmsPortal.Web.Features.Tthc;
 
 /// <summary>The commune's posted TTHC grouped by field, with an accent-insensitive filter (a plain GET form).</summary>
 [OutputCache(PolicyName = PublicPageCachePolicy.Name)]
-public sealed class IndexModel(PublicTthc tthc, TenantContext tenant) : PageModel
+public sealed class IndexModel(PublicTthc tthc, TenantContext tenant, IAuthorizationService authorization) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
@@ -17,6 +18,9 @@ public sealed class IndexModel(PublicTthc tthc, TenantContext tenant) : PageMode
     public TenantInfo Commune { get; private set; } = null!;
     public List<IGrouping<string, PublicTthc.ListItem>> Groups { get; private set; } = [];
     public int Total { get; private set; }
+
+    /// <summary>The staff link shows only to someone the postings page would let in (not, say, a province auditor who may only read).</summary>
+    public bool CanManage { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -26,6 +30,7 @@ public sealed class IndexModel(PublicTthc tthc, TenantContext tenant) : PageMode
         }
 
         Commune = tenant.Current;
+        CanManage = User.Identity?.IsAuthenticated == true && (await authorization.AuthorizeAsync(User, CommunePolicies.Author)).Succeeded;
         var all = await tthc.ListAsync(cancellationToken);
         Total = all.Count;
         var query = VietnameseText.Fold(Query?.Length > 200 ? Query[..200] : Query).Trim();
