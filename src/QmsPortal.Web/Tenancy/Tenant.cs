@@ -50,6 +50,10 @@ public sealed partial class Tenant
     public string? Phone { get; set; }
     public string? Email { get; set; }
     public string? OfficeHours { get; set; }
+
+    /// <summary>The commune's choice that every document is reviewed by a member the submitter names before approval; off by default.</summary>
+    public bool DocumentReviewRequired { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public List<TenantHostName> HostNames { get; } = [];
