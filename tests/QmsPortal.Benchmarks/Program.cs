@@ -15,6 +15,7 @@ internal static class BenchmarkProgram
         ["serve-communes"] = ServeCommunesBenchmark.RunAsync,
         ["throughput"] = ThroughputBenchmark.RunAsync,
         ["documents"] = DocumentsBenchmark.RunAsync,
+        ["signin"] = SignInBenchmark.RunAsync,
     };
 
     public static async Task<int> Main(string[] args)
@@ -43,6 +44,7 @@ internal static class BenchmarkProgram
               {ServeCommunesBenchmark.Usage}
               {ThroughputBenchmark.Usage}
               {DocumentsBenchmark.Usage}
+              {SignInBenchmark.Usage}
             Every figure is printed as a table and as one JSON line starting with {"{\"benchmark\""}.
             """);
         return 2;

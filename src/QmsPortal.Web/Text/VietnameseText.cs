@@ -53,6 +53,45 @@ public static class VietnameseText
         return char.ToLowerInvariant(c);
     }
 
+    /// <summary>
+    /// The forgiving form used by simple filters: folded, i and y made equal ("ký"/"kí", "Kỳ"/"Kì" are both
+    /// written), and everything but letters and digits dropped, so syllables typed together ("khaisinh")
+    /// and punctuation ("1.001193" / "1001193") do not matter.
+    /// </summary>
+    public static string Loose(string? text)
+    {
+        var folded = Fold(text);
+        var result = new StringBuilder(folded.Length);
+        foreach (var c in folded)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                result.Append(c == 'y' ? 'i' : c);
+            }
+        }
+
+        return result.ToString();
+    }
+
+    /// <summary>
+    /// The query's loose words, each to be found in the loose form of a text (see <see cref="LooseMatches"/>).
+    /// Empty when the query holds no letter or digit.
+    /// </summary>
+    public static string[] LooseWords(string? query) =>
+        Normalize(query).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .Select(Loose).Where(w => w.Length > 0).ToArray();
+
+    /// <summary>
+    /// True when every word of the query occurs in the text, ignoring tone marks, đ, case, i/y and the
+    /// spaces between syllables: "dang ki khai sinh", "khaisinh" and "ĐĂNG KÝ KHAI SINH" all match
+    /// "Đăng ký khai sinh". An empty query matches everything.
+    /// </summary>
+    public static bool LooseMatches(string? text, string? query) => LooseMatches(Loose(text), LooseWords(query));
+
+    /// <summary>Same as <see cref="LooseMatches(string?, string?)"/> with both sides already loose (filters over many rows).</summary>
+    public static bool LooseMatches(string looseText, IReadOnlyCollection<string> looseWords) =>
+        looseWords.All(w => looseText.Contains(w, StringComparison.Ordinal));
+
     /// <summary>"Xã Kỳ Đồng" → "xa-ky-dong"; used to suggest slugs.</summary>
     public static string Slugify(string? text)
     {

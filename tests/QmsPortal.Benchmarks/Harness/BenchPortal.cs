@@ -83,8 +83,10 @@ internal sealed class BenchPortal : WebApplicationFactory<global::Program>
         builder.UseSetting("Database:ConnectionString", _database.ConnectionString);
         builder.UseSetting("Demo:Enabled", _demo ? "true" : "false");
         builder.UseSetting("Portal:PublicBaseUrl", Port is { } port ? $"http://127.0.0.1:{port}" : "http://localhost");
-        // Benchmarks sign in many users from one address; the per-client limit on account forms is not what they measure.
+        // Benchmarks sign in (and fail to) many times from one address; the limits are not what they measure.
         builder.UseSetting("SignIn:FormPostsPerClientPerMinute", "100000");
+        builder.UseSetting("SignIn:FailuresPerClientAndAccount", "1000");
+        builder.UseSetting("SignIn:FailuresPerAccount", "100000");
         // Keeps the lifetime chatter out of the printed figures; the portal's own logging stays as configured.
         builder.UseSetting("Logging:LogLevel:Microsoft.Hosting.Lifetime", "Warning");
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new TrivialEndpoint()));

@@ -46,4 +46,38 @@ public sealed class VietnameseTextTests
     [InlineData("Xã Kỳ Đồng", "xa-ky-dong")]
     [InlineData("  Phường Sông Trí (mới) ", "phuong-song-tri-moi")]
     public void Slugify_makes_an_ascii_slug(string name, string slug) => Assert.Equal(slug, VietnameseText.Slugify(name));
+
+    [Theory]
+    [InlineData("dang ki khai sinh")]
+    [InlineData("dang ky khai sinh")]
+    [InlineData("khaisinh")]
+    [InlineData("dangki khaisinh")]
+    [InlineData("ĐĂNG KÝ KHAI SINH")]
+    [InlineData("Đăng kí khai sinh")]
+    [InlineData("  khai   sinh ")]
+    [InlineData("1001193")]
+    public void Loose_match_ignores_accents_case_i_y_and_spaces_between_syllables(string query) =>
+        Assert.True(VietnameseText.LooseMatches("1.001193 Đăng ký khai sinh Hộ tịch", query));
+
+    [Theory]
+    [InlineData("ket hon")]
+    [InlineData("khai tu")]
+    [InlineData("khaisinhx")]
+    public void Loose_match_still_needs_every_word(string query) =>
+        Assert.False(VietnameseText.LooseMatches("Đăng ký khai sinh", query));
+
+    [Fact]
+    public void Loose_match_treats_a_query_without_letters_or_digits_as_no_filter()
+    {
+        Assert.Empty(VietnameseText.LooseWords(" - , "));
+        Assert.True(VietnameseText.LooseMatches("Đăng ký kết hôn", " - "));
+    }
+
+    [Fact]
+    public void Loose_form_maps_y_to_i_and_drops_separators_and_d_with_stroke()
+    {
+        Assert.Equal("dangkikhaisinh", VietnameseText.Loose("Đăng ký khai sinh"));
+        Assert.Equal(VietnameseText.Loose("Kỳ Anh"), VietnameseText.Loose("ki anh"));
+        Assert.Equal("2000815", VietnameseText.Loose("2.000815"));
+    }
 }

@@ -7,7 +7,7 @@ using QmsPortal.Web.Text;
 
 namespace QmsPortal.Web.Features.Tthc;
 
-/// <summary>The commune's posted TTHC grouped by field, with an accent-insensitive filter (a plain GET form).</summary>
+/// <summary>The commune's posted TTHC grouped by field, with a forgiving filter (a plain GET form): no accents, i/y alike, syllables run together.</summary>
 [OutputCache(PolicyName = PublicPageCachePolicy.Name)]
 public sealed class IndexModel(PublicTthc tthc, TenantContext tenant) : PageModel
 {
@@ -17,6 +17,9 @@ public sealed class IndexModel(PublicTthc tthc, TenantContext tenant) : PageMode
     public TenantInfo Commune { get; private set; } = null!;
     public List<IGrouping<string, PublicTthc.ListItem>> Groups { get; private set; } = [];
     public int Total { get; private set; }
+
+    /// <summary>The query matched nothing, so the full list is shown instead.</summary>
+    public bool NoMatch { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -28,14 +31,12 @@ public sealed class IndexModel(PublicTthc tthc, TenantContext tenant) : PageMode
         Commune = tenant.Current;
         var all = await tthc.ListAsync(cancellationToken);
         Total = all.Count;
-        var query = VietnameseText.Fold(Query?.Length > 200 ? Query[..200] : Query).Trim();
-        var words = query.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var shown = words.Length == 0 ? all : all.Where(i =>
-        {
-            var haystack = VietnameseText.Fold($"{i.Code} {i.Name} {i.Field}");
-            return words.All(w => haystack.Contains(w, StringComparison.Ordinal));
-        }).ToList();
-        Groups = shown.GroupBy(i => i.Field).OrderBy(g => g.Key, StringComparer.Create(VietnameseFormat.Culture, false)).ToList();
+        var words = VietnameseText.LooseWords(Query?.Length > 200 ? Query[..200] : Query);
+        var shown = words.Length == 0 ? all : all.Where(i => VietnameseText.LooseMatches(VietnameseText.Loose($"{i.Code} {i.Name} {i.Field}"), words)).ToList();
+
+        // A citizen who typed something we could not match still needs the list: show all of it, said plainly.
+        NoMatch = words.Length > 0 && shown.Count == 0 && all.Count > 0;
+        Groups = (NoMatch ? all : shown).GroupBy(i => i.Field).OrderBy(g => g.Key, StringComparer.Create(VietnameseFormat.Culture, false)).ToList();
         return Page();
     }
 }

@@ -89,8 +89,23 @@ public sealed class PaperCase
 public sealed class Paper
 {
     public string Name { get; set; } = "";
-    public int Originals { get; set; }
-    public int Copies { get; set; }
+
+    /// <summary>
+    /// Number of originals to hand in. Null together with <see cref="Copies"/> when no source gives the
+    /// count (the province's announcing decision sets it): the record then names
+    /// <see cref="ProcedureFields.PaperCounts"/> as unconfirmed. One of the two alone means the other is 0.
+    /// </summary>
+    public int? Originals { get; set; }
+
+    public int? Copies { get; set; }
+
+    /// <summary>Shown at the desk (xuất trình), not handed in: an identity paper, the original of a copy to certify.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Show { get; set; }
+
+    /// <summary>True when the record gives how many originals and copies to hand in.</summary>
+    [JsonIgnore]
+    public bool HasCounts => Originals is not null || Copies is not null;
 
     /// <summary>Name of a form in <see cref="ProcedureContent.Forms"/> to fill in, when there is one.</summary>
     public string? Form { get; set; }

@@ -10,6 +10,9 @@ public static class ProcedureFields
     public const string Steps = "steps";
     public const string Channels = "channels";
     public const string Papers = "papers";
+
+    /// <summary>The papers are known but not how many originals and copies of each (the province's decision sets them).</summary>
+    public const string PaperCounts = "paperCounts";
     public const string TimeLimit = "timeLimit";
     public const string Applicants = "applicants";
     public const string HandlingBody = "handlingBody";
@@ -25,6 +28,7 @@ public static class ProcedureFields
         [Steps] = "Trình tự thực hiện",
         [Channels] = "Cách thức thực hiện",
         [Papers] = "Thành phần, số lượng hồ sơ",
+        [PaperCounts] = "Số lượng bản chính, bản sao",
         [TimeLimit] = "Thời hạn giải quyết",
         [Applicants] = "Đối tượng thực hiện",
         [HandlingBody] = "Cơ quan thực hiện",
@@ -37,6 +41,9 @@ public static class ProcedureFields
     };
 
     public const string UnconfirmedText = "chưa xác minh — hỏi Bộ phận Một cửa";
+
+    /// <summary>In place of a paper's count that no source gives: the paper itself is confirmed, its count is the province's.</summary>
+    public const string CountByProvinceText = "số bản theo quyết định công bố của tỉnh — hỏi Bộ phận Một cửa";
 }
 
 /// <summary>Checks a <see cref="ProcedureContent"/>: shape (on import) and legal completeness (on posting).</summary>
@@ -117,9 +124,23 @@ public static partial class ProcedureRules
                 var paper = c.Papers[j];
                 var at = $"cases[{i}].papers[{j}]";
                 Check(!string.IsNullOrWhiteSpace(paper.Name), at + ".name", "Tên giấy tờ không được để trống.");
-                Check(paper.Originals >= 0, at + ".originals", "Số bản chính không được âm.");
-                Check(paper.Copies >= 0, at + ".copies", "Số bản sao không được âm.");
-                Check(paper.Originals + paper.Copies > 0 || paper.Originals < 0 || paper.Copies < 0, at, "Mỗi giấy tờ cần ít nhất một bản chính hoặc bản sao.");
+                if (paper.Show)
+                {
+                    Check(!paper.HasCounts, at, "Giấy tờ chỉ xuất trình (show) không kèm số bản chính, bản sao.");
+                }
+                else if (paper.HasCounts)
+                {
+                    var originals = paper.Originals ?? 0;
+                    var copies = paper.Copies ?? 0;
+                    Check(originals >= 0, at + ".originals", "Số bản chính không được âm.");
+                    Check(copies >= 0, at + ".copies", "Số bản sao không được âm.");
+                    Check(originals + copies > 0 || originals < 0 || copies < 0, at, "Mỗi giấy tờ cần ít nhất một bản chính hoặc bản sao.");
+                }
+                else
+                {
+                    Check(p.IsUnconfirmed(ProcedureFields.PaperCounts), at,
+                        "Thiếu số bản chính, bản sao. Nếu chưa có nguồn xác nhận số bản, ghi \"paperCounts\" trong unconfirmed.");
+                }
                 Check(paper.Form is null || p.Forms.Any(f => f.Name == paper.Form), at + ".form", $"Mẫu \"{paper.Form}\" không có trong danh sách mẫu đơn, tờ khai (forms).");
             }
         }
@@ -202,6 +223,22 @@ public static partial class ProcedureRules
         return problems;
     }
 
+    /// <summary>"1 bản chính, 0 bản sao", "xuất trình (không nộp)", or that the province's decision sets the count.</summary>
+    public static string Count(Paper paper) =>
+        paper.Show ? "xuất trình (không nộp)"
+        : paper.HasCounts ? $"{paper.Originals ?? 0} bản chính, {paper.Copies ?? 0} bản sao"
+        : ProcedureFields.CountByProvinceText;
+
+    /// <summary>The short count a citizen ticks off: "1 bản chính", "2 bản sao", "1 bản chính, 1 bản sao" (zero parts left out).</summary>
+    public static string ShortCount(Paper paper)
+    {
+        var originals = paper.Originals ?? 0;
+        var copies = paper.Copies ?? 0;
+        return originals > 0 && copies > 0 ? $"{originals} bản chính, {copies} bản sao"
+            : originals > 0 ? $"{originals} bản chính"
+            : $"{copies} bản sao";
+    }
+
     public static string ChannelLabel(string kind) => kind switch
     {
         "truc-tiep" => "Trực tiếp tại Bộ phận Một cửa",
@@ -265,11 +302,11 @@ public static partial class ProcedureRules
         {
             if (!a.TryGetValue(key, out var old))
             {
-                changes.Add($"Hồ sơ: thêm \"{key}\" ({paper.Originals} bản chính, {paper.Copies} bản sao).");
+                changes.Add($"Hồ sơ: thêm \"{key}\" ({Count(paper)}).");
             }
-            else if (old.Originals != paper.Originals || old.Copies != paper.Copies)
+            else if (Count(old) != Count(paper))
             {
-                changes.Add($"Hồ sơ: \"{key}\" từ {old.Originals} bản chính, {old.Copies} bản sao thành {paper.Originals} bản chính, {paper.Copies} bản sao.");
+                changes.Add($"Hồ sơ: \"{key}\" từ {Count(old)} thành {Count(paper)}.");
             }
         }
 

@@ -211,7 +211,7 @@ public sealed class ApiAndFeedbackTests(PortalFactory portal) : IClassFixture<Po
     {
         var commune = await portal.CreateCommuneAsync(provinceCode: "56", recipes: ["commune-starter"]);
 
-        using var one = JsonDocument.Parse(await portal.Anonymous().GetStringAsync($"/{commune.Slug}/api/tthc/1.004873"));
+        using var one = JsonDocument.Parse(await portal.Anonymous().GetStringAsync($"/{commune.Slug}/api/tthc/1.001612"));
 
         var root = one.RootElement;
         Assert.Contains("timeLimit", root.GetProperty("unconfirmed").EnumerateArray().Select(e => e.GetString()));

@@ -96,6 +96,41 @@ public sealed class PublicPagesTests(PortalFactory portal) : IClassFixture<Porta
     }
 
     [Fact]
+    public async Task List_filter_finds_a_procedure_typed_with_i_for_y_run_together_or_in_capitals()
+    {
+        var commune = await portal.CreateCommuneAsync(provinceCode: "42");
+        var a = TthcBuilder.NextCode();
+        var b = TthcBuilder.NextCode();
+        await portal.ImportAsync("42", TthcBuilder.Procedure(a, "Đăng ký khai sinh", "Hộ tịch"), TthcBuilder.Procedure(b, "Chứng thực chữ ký", "Chứng thực"));
+        await portal.PostAsync(commune, true, a, b);
+        var client = portal.Anonymous();
+
+        foreach (var query in new[] { "dang ki khai sinh", "khaisinh", "ĐĂNG KÝ KHAI SINH", "dangky", a.Replace(".", "", StringComparison.Ordinal) })
+        {
+            var page = await Html.GetDocumentAsync(client, $"/{commune.Slug}/thu-tuc?q={Uri.EscapeDataString(query)}");
+            Assert.Equal(["Đăng ký khai sinh"], page.QuerySelectorAll("main section li a").Select(x => x.TextContent).ToArray());
+            Assert.Null(page.QuerySelector(".tthc-no-match"));
+        }
+    }
+
+    [Fact]
+    public async Task List_filter_without_a_match_says_so_and_shows_the_full_list()
+    {
+        var commune = await portal.CreateCommuneAsync(provinceCode: "42");
+        var a = TthcBuilder.NextCode();
+        var b = TthcBuilder.NextCode();
+        await portal.ImportAsync("42", TthcBuilder.Procedure(a, "Đăng ký khai sinh", "Hộ tịch"), TthcBuilder.Procedure(b, "Chứng thực chữ ký", "Chứng thực"));
+        await portal.PostAsync(commune, true, a, b);
+
+        var page = await Html.GetDocumentAsync(portal.Anonymous(), $"/{commune.Slug}/thu-tuc?q=giay+phep+lai+xe");
+
+        var notice = page.QuerySelector(".tthc-no-match")!;
+        Assert.Contains("Không tìm thấy thủ tục nào khớp với “giay phep lai xe”", notice.TextContent, StringComparison.Ordinal);
+        Assert.Equal($"/{commune.Slug}/thu-tuc", notice.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal(["Chứng thực chữ ký", "Đăng ký khai sinh"], page.QuerySelectorAll("main section li a").Select(x => x.TextContent).ToArray());
+    }
+
+    [Fact]
     public async Task Print_checklist_has_tick_boxes_and_a_qr_code_for_the_current_version_url()
     {
         var commune = await portal.CreateCommuneAsync(provinceCode: "42");
@@ -108,7 +143,9 @@ public sealed class PublicPagesTests(PortalFactory portal) : IClassFixture<Porta
         var items = page.QuerySelectorAll("ul.checklist li").ToList();
         Assert.Equal(3, items.Count);
         Assert.Equal("Tờ khai theo mẫu", items[0].QuerySelector(".tthc-paper")!.TextContent);
-        Assert.Equal("2", items[1].QuerySelector(".tthc-copies")!.TextContent);
+        Assert.Equal("1 bản chính", items[0].QuerySelector(".tthc-count")!.TextContent);
+        Assert.Equal("2 bản sao", items[1].QuerySelector(".tthc-count")!.TextContent);
+        Assert.Equal("1 bản chính, 1 bản sao", items[2].QuerySelector(".tthc-count")!.TextContent);
         var qr = page.QuerySelector(".tthc-qr img")!;
         Assert.StartsWith("data:image/png;base64,", qr.GetAttribute("src"));
         Assert.Equal($"http://localhost/{commune.Slug}/thu-tuc/{code}", page.QuerySelector(".tthc-qr figcaption")!.TextContent);
@@ -172,20 +209,20 @@ public sealed class PublicPagesTests(PortalFactory portal) : IClassFixture<Porta
     }
 
     [Fact]
-    public async Task Commune_starter_posts_the_ten_common_procedures_with_unconfirmed_values_marked()
+    public async Task Commune_starter_posts_the_eleven_common_procedures_with_unconfirmed_values_marked()
     {
         var commune = await portal.CreateCommuneAsync(provinceCode: "46", recipes: ["commune-starter"]);
         var client = portal.Anonymous();
 
         var list = await Html.GetDocumentAsync(client, $"/{commune.Slug}/thu-tuc");
-        Assert.Equal(10, list.QuerySelectorAll("main section li a").Length);
+        Assert.Equal(11, list.QuerySelectorAll("main section li a").Length);
 
-        var marriageStatus = await Html.GetDocumentAsync(client, $"/{commune.Slug}/thu-tuc/1.004873");
-        Assert.Contains("chưa xác minh — hỏi Bộ phận Một cửa", marriageStatus.QuerySelector("#thoi-han")!.TextContent);
-        Assert.DoesNotContain("3 ngày làm việc", marriageStatus.QuerySelector("main")!.TextContent);
+        var business = await Html.GetDocumentAsync(client, $"/{commune.Slug}/thu-tuc/1.001612");
+        Assert.Contains("chưa xác minh — hỏi Bộ phận Một cửa", business.QuerySelector("#thoi-han")!.TextContent);
+        Assert.DoesNotContain("3 ngày làm việc", business.QuerySelector("main")!.TextContent);
 
         var copies = await Html.GetDocumentAsync(client, $"/{commune.Slug}/thu-tuc/2.000815");
-        Assert.Equal("2.000 đồng/trang; từ trang thứ ba trở lên thu 1.000 đồng/trang, nhưng mức thu tối đa không quá 200.000 đồng/bản.",
+        Assert.Equal("2.000 đồng/trang. Từ trang thứ ba trở lên thu 1.000 đồng/trang, nhưng mức thu tối đa không quá 200.000 đồng/bản. Trang là căn cứ để thu phí được tính theo trang của bản chính.",
             copies.QuerySelector("#phi .tthc-fee")!.TextContent);
 
         var nav = list.QuerySelectorAll("nav a").Select(a => a.TextContent).ToList();

@@ -17,14 +17,14 @@ public sealed class DemoPortal : PortalFactory
 public sealed class RecipeTests(DemoPortal portal) : IClassFixture<DemoPortal>
 {
     [Fact]
-    public async Task Demo_gives_tuyen_binh_ten_postings_one_of_them_stale_after_a_new_decision()
+    public async Task Demo_gives_tuyen_binh_eleven_postings_one_of_them_stale_after_a_new_decision()
     {
         await ApplyAsync("demo");
         var tuyenBinh = (await portal.InScopeAsync(sp => sp.GetRequiredService<TenantDirectory>().FindBySlugAsync("tuyen-binh")))!;
 
         var states = await portal.InScopeAsync(sp => sp.GetRequiredService<PostingCompleteness>().StatesAsync(), tuyenBinh);
 
-        Assert.Equal(10, states.Count(s => s.Status == PostingStatus.Posted));
+        Assert.Equal(11, states.Count(s => s.Status == PostingStatus.Posted));
         var stale = Assert.Single(states, s => s.IsStale);
         Assert.Equal("2.000815", stale.Code);
         Assert.Equal(new DateOnly(2026, 12, 15), stale.DueDate);
@@ -38,7 +38,7 @@ public sealed class RecipeTests(DemoPortal portal) : IClassFixture<DemoPortal>
             """;
         await ApplyAsync("catalogue-again", again);
         var before = await CountVersionsAsync();
-        Assert.Equal(10, await portal.InScopeAsync(sp => sp.GetRequiredService<QmsDbContext>().Set<CatalogueProcedure>().CountAsync(p => p.ProvinceCode == "33")));
+        Assert.Equal(11, await portal.InScopeAsync(sp => sp.GetRequiredService<QmsDbContext>().Set<CatalogueProcedure>().CountAsync(p => p.ProvinceCode == "33")));
         await ApplyAsync("catalogue-again", again);
         Assert.Equal(before, await CountVersionsAsync());
     }
