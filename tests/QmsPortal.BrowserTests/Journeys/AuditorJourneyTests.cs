@@ -22,17 +22,16 @@ public sealed class AuditorJourneyTests(DemoBrowserPortal portal, ITestOutputHel
         Assert.EndsWith("/tai-khoan", page.Url, StringComparison.Ordinal);
         var province = page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Các xã, phường của Tỉnh Quảng Trị (kiểm tra)" }) });
         await ShotAsync("1-tai-khoan");
-        await province.GetByRole(AriaRole.Link, new() { Name = "Xã Tuyên Bình", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(portal.BaseUrl + "/tuyen-binh");
+        await BrowserPortal.NextPageAsync(page, () => province.GetByRole(AriaRole.Link, new() { Name = "Xã Tuyên Bình", Exact = true }).ClickAsync());
+        Assert.Equal(portal.BaseUrl + "/tuyen-binh", page.Url);
         Assert.Equal("Ủy ban nhân dân Xã Tuyên Bình", await page.Locator("h1").InnerTextAsync());
         await ShotAsync("2-trang-chu-xa");
 
-        await page.Locator("nav.site-nav").GetByRole(AriaRole.Link, new() { Name = "Hệ thống ISO" }).ClickAsync();
-        await page.Locator("#thu-vien-noi-bo").ClickAsync();
-        await page.WaitForURLAsync(portal.BaseUrl + "/tuyen-binh/tai-lieu");
+        await BrowserPortal.NextPageAsync(page, () => page.Locator("nav.site-nav").GetByRole(AriaRole.Link, new() { Name = "Hệ thống ISO" }).ClickAsync());
+        await BrowserPortal.NextPageAsync(page, () => page.Locator("#thu-vien-noi-bo").ClickAsync());
+        Assert.Equal(portal.BaseUrl + "/tuyen-binh/tai-lieu", page.Url);
         await ShotAsync("3-thu-vien-tai-lieu");
-        await page.Locator("#thu-vien").GetByRole(AriaRole.Link, new() { Name = "MT-02", Exact = true }).ClickAsync();
-        await page.WaitForLoadStateAsync();
+        await BrowserPortal.NextPageAsync(page, () => page.Locator("#thu-vien").GetByRole(AriaRole.Link, new() { Name = "MT-02", Exact = true }).ClickAsync());
 
         Assert.Equal("Mục tiêu chất lượng năm 2026", await page.Locator("h1").InnerTextAsync());
         Assert.True(await page.Locator("#bang-theo-doi-sua-doi").IsVisibleAsync());

@@ -27,9 +27,7 @@ public sealed class CitizenJourneyTests(DemoBrowserPortal portal, ITestOutputHel
         async Task TapAsync(ILocator target)
         {
             taps++;
-            var before = page.Url;
-            await target.TapAsync();
-            await page.WaitForURLAsync(url => url != before);
+            await BrowserPortal.NextPageAsync(page, () => target.TapAsync());
         }
 
         async Task ShotAsync(string name) => await page.ScreenshotAsync(new() { Path = Path.Combine(shots, name + ".png"), FullPage = true });

@@ -63,12 +63,25 @@ public class BrowserPortal : PortalFactory, IAsyncLifetime
         await page.ClickAsync("main button[type=submit]");
         try
         {
-            await page.WaitForURLAsync(url => !url.Contains("/tai-khoan/dang-nhap", StringComparison.Ordinal), new() { Timeout = 15_000 });
+            // The header's sign-out form exists only for a signed-in visitor; a locator waits across the redirect.
+            await page.Locator(".site-account form").WaitForAsync();
         }
         catch (TimeoutException)
         {
-            throw new InvalidOperationException($"Sign-in of {email} failed: the sign-in form stayed.");
+            var said = await page.Locator("main").InnerTextAsync();
+            throw new InvalidOperationException($"Sign-in of {email} failed at {page.Url}: {said}");
         }
+    }
+
+    /// <summary>
+    /// Does what leads to another page (a tap on a link, a form that posts and is redirected, often to the same address)
+    /// and waits until that page has loaded: the old page's window carries a mark the new one lacks.
+    /// </summary>
+    public static async Task NextPageAsync(IPage page, Func<Task> action)
+    {
+        await page.EvaluateAsync("() => window.qmsPreviousPage = true");
+        await action();
+        await page.WaitForFunctionAsync("() => window.qmsPreviousPage === undefined && document.readyState === 'complete'");
     }
 
     /// <summary>For fixtures with work of their own under way: runs before the browser and the portal stop.</summary>
