@@ -29,6 +29,15 @@ public sealed class IsoTruthTests(PortalFactory portal) : IClassFixture<PortalFa
         }
 
         Assert.Contains("Bản mẫu — xã chưa phê duyệt và ban hành", publicPage.QuerySelector("#chinh-sach")!.TextContent, StringComparison.Ordinal);
+
+        // The legal basis is the 2014 decision with the Ministry's move to the 2015 standard, and it does not claim the
+        // commune applies a system it has not built, nor that the law makes one compulsory for communes.
+        var basis = publicPage.QuerySelector("#can-cu-iso")!.TextContent;
+        Assert.Contains("công văn 419/BKHCN-TĐC ngày 21/02/2018", basis, StringComparison.Ordinal);
+        Assert.Contains("Quyết định 101/QĐ-BKHCN ngày 21/01/2019", basis, StringComparison.Ordinal);
+        Assert.DoesNotContain($"UBND {commune.Name} áp dụng", publicPage.Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("bắt buộc", publicPage.Body!.TextContent, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("công văn 419/BKHCN-TĐC", staffPage.Body!.TextContent, StringComparison.Ordinal);
         var library = await Html.GetDocumentAsync(secretary, $"/{commune.Slug}/tai-lieu");
         Assert.Equal(17, library.QuerySelectorAll("#thu-vien tr[data-code] [data-template=true]").Length);
     }
