@@ -18,6 +18,7 @@ install_missing() {
   command -v chromium >/dev/null 2>&1 || packages+=(chromium)
   command -v python3 >/dev/null 2>&1 || packages+=(python3)
   command -v npm >/dev/null 2>&1 || packages+=(npm)
+  command -v java >/dev/null 2>&1 || packages+=(openjdk-17-jre-headless)
   if [ ${#packages[@]} -gt 0 ]; then
     log "Installing ${packages[*]}"
     if [ "$(id -u)" -ne 0 ]; then echo "Need root to apt-get install ${packages[*]}" >&2; exit 1; fi
@@ -58,9 +59,13 @@ log "Starting PostgreSQL on 127.0.0.1:$pg_port and SMTP on 127.0.0.1:$smtp_port"
 start_postgres
 start_smtp
 export QMS_CHROMIUM="${QMS_CHROMIUM:-$(command -v chromium)}"
-log "Fetching axe-core (accessibility rules injected into Chromium)"
-npm install --prefix "$work/npm" --no-save --no-audit --no-fund --loglevel=error axe-core@4.14.1 >/dev/null
+log "Fetching axe-core (accessibility rules injected into Chromium) and vnu-jar (the Nu HTML Checker, run on Java 17)"
+npm install --prefix "$work/npm" --no-save --no-audit --no-fund --loglevel=error axe-core@4.14.1 vnu-jar@26.9.27 >/dev/null
 export QMS_AXE_SCRIPT="$work/npm/node_modules/axe-core/axe.min.js"
+export QMS_VNU_JAR="$work/npm/node_modules/vnu-jar/build/dist/vnu.jar"
+# Screenshots of the browser journeys and the HTML of every checked page.
+export QMS_TEST_ARTIFACTS="$work/artifacts"
+mkdir -p "$QMS_TEST_ARTIFACTS"
 
 log "Building"
 dotnet build QmsPortal.sln -c Release -nologo -v quiet
@@ -85,4 +90,5 @@ for f in glob.glob(sys.argv[1] + "/*.trx"):
     passed += int(c.get("passed")); failed += int(c.get("failed")) + int(c.get("error")); skipped += int(c.get("notExecuted"))
 print(f"{passed} passed, {failed} failed, {skipped} skipped")
 PY
+echo "Test artefacts (journey screenshots, checked pages): $QMS_TEST_ARTIFACTS"
 exit $status

@@ -13,8 +13,9 @@ public sealed class CommuneCounter : ITenantOwned
 
 /// <summary>
 /// Hands out numbers that never collide, however many requests ask at once: one atomic
-/// <c>UPDATE … RETURNING</c> per number (both engines), in the caller's transaction when it has one. A new counter
-/// starts after the highest number already used, which the caller supplies.
+/// <c>UPDATE … RETURNING</c> per number (both engines). Call it outside a longer transaction where you can: inside one,
+/// the counter row stays locked until the commit and parallel callers queue behind it. A new counter starts after the
+/// highest number already used, which the caller supplies.
 /// </summary>
 public sealed class CommuneCounters(QmsDbContext db)
 {

@@ -22,26 +22,37 @@ public sealed record CommuneSpec(
 /// </summary>
 public sealed class CommuneProvisioner(QmsDbContext db, RecipeRunner recipes, TenantDirectory directory, ThemeCatalog themes, TimeProvider clock)
 {
-    /// <summary>Vietnamese messages keyed by field for everything wrong with the spec; empty when it can be created.</summary>
+    /// <summary>
+    /// Vietnamese messages keyed by field for everything wrong with the spec, all at once (a form shows every problem
+    /// of one submit); empty when it can be created. A slug another commune holds gets a suggestion: commune names are
+    /// not unique (two "Xã Tuyên Bình"), the commune code is the identity.
+    /// </summary>
     public async Task<IReadOnlyList<(string Field, string Message)>> CheckAsync(CommuneSpec spec, CancellationToken cancellationToken = default)
     {
         var problems = new List<(string, string)>();
-        Tenant candidate;
-        try
+        var candidate = new Tenant { ProvinceCode = spec.ProvinceCode, Kind = spec.Kind };
+        void Check(Action rule)
         {
-            candidate = Tenant.Create(spec.Slug, spec.Code, spec.Name, spec.ProvinceCode, spec.Kind);
-            foreach (var host in spec.HostNames ?? [])
+            try
             {
-                candidate.AddHostName(host);
+                rule();
+            }
+            catch (DomainException e)
+            {
+                problems.Add((e.Field ?? "", e.Message));
             }
         }
-        catch (DomainException e)
+
+        Check(() => candidate.SetSlug(spec.Slug));
+        Check(() => candidate.SetCode(spec.Code));
+        Check(() => candidate.Rename(spec.Name));
+        foreach (var host in spec.HostNames ?? [])
         {
-            problems.Add((e.Field ?? "", e.Message));
-            return problems;
+            Check(() => candidate.AddHostName(host));
         }
 
-        if (!await db.Provinces.AnyAsync(p => p.Code == spec.ProvinceCode, cancellationToken))
+        var province = await db.Provinces.AsNoTracking().FirstOrDefaultAsync(p => p.Code == spec.ProvinceCode, cancellationToken);
+        if (province is null)
         {
             problems.Add(("ProvinceCode", $"Không có tỉnh/thành phố mã \"{spec.ProvinceCode}\" trong danh mục 34 tỉnh, thành phố."));
         }
@@ -51,22 +62,43 @@ public sealed class CommuneProvisioner(QmsDbContext db, RecipeRunner recipes, Te
             problems.Add(("Theme", $"Không có giao diện \"{spec.Theme}\"."));
         }
 
-        var sameSlug = await db.Tenants.Where(t => t.Slug == candidate.Slug).Select(t => t.Code).FirstOrDefaultAsync(cancellationToken);
-        if (sameSlug is not null && sameSlug != candidate.Code)
+        var code = spec.Code.Trim();
+        if (candidate.Slug.Length > 0)
         {
-            problems.Add(("Slug", $"Đường dẫn \"{candidate.Slug}\" đã thuộc về xã có mã {sameSlug}."));
+            var holder = await db.Tenants.AsNoTracking().Where(t => t.Slug == candidate.Slug)
+                .Select(t => new { t.Code, t.Name, Province = t.Province!.Name }).FirstOrDefaultAsync(cancellationToken);
+            if (holder is not null && holder.Code != code)
+            {
+                var suggestion = await SuggestSlugAsync(candidate.Slug, province, cancellationToken);
+                problems.Add(("Slug", $"Đường dẫn \"{candidate.Slug}\" đã thuộc về {holder.Name} (mã {holder.Code}, {holder.Province}). "
+                    + "Tên xã có thể trùng nhau, mã xã mới là định danh"
+                    + (suggestion is null ? ": hãy chọn đường dẫn khác." : $": hãy dùng đường dẫn \"{suggestion}\" (kèm tên tỉnh).")));
+            }
         }
 
         var hostNames = candidate.HostNames.Select(h => h.HostName).ToList();
         var takenHost = await db.TenantHostNames.Where(h => hostNames.Contains(h.HostName))
             .Join(db.Tenants, h => h.TenantId, t => t.Id, (h, t) => new { h.HostName, t.Code })
-            .FirstOrDefaultAsync(h => h.Code != candidate.Code, cancellationToken);
+            .FirstOrDefaultAsync(h => h.Code != code, cancellationToken);
         if (takenHost is not null)
         {
             problems.Add(("HostNames", $"Tên miền \"{takenHost.HostName}\" đã thuộc về xã có mã {takenHost.Code}."));
         }
 
         return problems;
+    }
+
+    /// <summary>The first free slug of <see cref="Tenant.SlugSuggestions"/>, or null when the province is unknown or all are taken.</summary>
+    private async Task<string?> SuggestSlugAsync(string slug, Province? province, CancellationToken cancellationToken)
+    {
+        if (province is null)
+        {
+            return null;
+        }
+
+        var candidates = Tenant.SlugSuggestions(slug, province.Name, province.Code);
+        var taken = await db.Tenants.Where(t => candidates.Contains(t.Slug)).Select(t => t.Slug).ToListAsync(cancellationToken);
+        return candidates.FirstOrDefault(c => !taken.Contains(c));
     }
 
     /// <summary>Creates (or updates, by code) the commune and applies the named recipes, all or nothing.</summary>

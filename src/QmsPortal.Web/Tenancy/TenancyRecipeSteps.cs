@@ -100,7 +100,10 @@ public sealed class CommunesStep(CommuneProvisioner provisioner) : IRecipeStep
     };
 }
 
-/// <summary><c>"step": "commune-settings"</c> — office details shown on public pages; only given fields change.</summary>
+/// <summary>
+/// <c>"step": "commune-settings"</c> — office details shown on public pages, the theme, and whether documents need a
+/// review before approval (<c>documentReviewRequired</c>); only given fields change.
+/// </summary>
 public sealed class CommuneSettingsStep(QmsDbContext db, ThemeCatalog themes, TenantDirectory directory, PublicPageCache publicPages) : IRecipeStep
 {
     public string Name => "commune-settings";
@@ -126,6 +129,7 @@ public sealed class CommuneSettingsStep(QmsDbContext db, ThemeCatalog themes, Te
         tenant.Email = (string?)json["email"] ?? tenant.Email;
         tenant.OfficeHours = (string?)json["officeHours"] ?? tenant.OfficeHours;
         tenant.Theme = (string?)json["theme"] ?? tenant.Theme;
+        tenant.DocumentReviewRequired = json["documentReviewRequired"] is JsonValue review ? review.GetValue<bool>() : tenant.DocumentReviewRequired;
         directory.Forget();
         await publicPages.EvictAsync(tenant.Id, cancellationToken);
     }

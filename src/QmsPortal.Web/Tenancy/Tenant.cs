@@ -50,6 +50,10 @@ public sealed partial class Tenant
     public string? Phone { get; set; }
     public string? Email { get; set; }
     public string? OfficeHours { get; set; }
+
+    /// <summary>The commune's choice that every document is reviewed by a member the submitter names before approval; off by default.</summary>
+    public bool DocumentReviewRequired { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public List<TenantHostName> HostNames { get; } = [];
@@ -78,6 +82,28 @@ public sealed partial class Tenant
         }
 
         Slug = slug;
+    }
+
+    /// <summary>
+    /// Slugs to offer when <paramref name="slug"/> is taken by a commune of the same name elsewhere: the province's
+    /// name folded to ASCII without "Tỉnh"/"Thành phố" (<c>tuyen-binh-tay-ninh</c>), then its code (<c>tuyen-binh-80</c>),
+    /// then numbered; each fits the 60-character slug rule.
+    /// </summary>
+    public static IReadOnlyList<string> SlugSuggestions(string slug, string provinceName, string provinceCode)
+    {
+        var province = VietnameseText.Slugify(provinceName);
+        foreach (var prefix in new[] { "thanh-pho-", "tinh-" })
+        {
+            if (province.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                province = province[prefix.Length..];
+            }
+        }
+
+        var code = VietnameseText.Slugify(provinceCode);
+        string[] suffixes = [province, code, .. Enumerable.Range(2, 8).Select(n => $"{code}-{n}")];
+        return [.. suffixes.Where(s => s.Length > 0).Select(s => $"{slug[..Math.Min(slug.Length, 59 - s.Length)].TrimEnd('-')}-{s}")
+            .Where(c => SlugPattern().IsMatch(c) && c != slug).Distinct()];
     }
 
     public void SetCode(string code)

@@ -9,7 +9,7 @@ namespace QmsPortal.Tests.Browser;
 /// The portal on a real Kestrel port, driven by Debian's Chromium through Playwright (never a downloaded
 /// browser: the machines have no network). One per test class, like <see cref="PortalFactory"/>.
 /// </summary>
-public sealed class BrowserPortal : PortalFactory, IAsyncLifetime
+public class BrowserPortal : PortalFactory, IAsyncLifetime
 {
     private IPlaywright? _playwright;
 
@@ -25,7 +25,7 @@ public sealed class BrowserPortal : PortalFactory, IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         StartServer();
         _playwright = await Playwright.CreateAsync();
@@ -40,9 +40,12 @@ public sealed class BrowserPortal : PortalFactory, IAsyncLifetime
 
     /// <summary>A fresh page (own cookies) at a phone-sized viewport unless told otherwise.</summary>
     /// <param name="bypassCsp">Only for tests that inject their own tooling (axe-core); the portal's CSP blocks injected scripts.</param>
-    public async Task<IPage> NewPageAsync(int width = 390, int height = 844, bool javaScript = true, bool bypassCsp = false)
-    {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+    public async Task<IPage> NewPageAsync(int width = 390, int height = 844, bool javaScript = true, bool bypassCsp = false) =>
+        await (await NewContextAsync(width, height, javaScript, bypassCsp)).NewPageAsync();
+
+    /// <summary>A fresh set of cookies (one visitor) whose pages open at the given viewport.</summary>
+    public Task<IBrowserContext> NewContextAsync(int width = 390, int height = 844, bool javaScript = true, bool bypassCsp = false) =>
+        Browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = width, Height = height },
             JavaScriptEnabled = javaScript,
@@ -50,11 +53,43 @@ public sealed class BrowserPortal : PortalFactory, IAsyncLifetime
             TimezoneId = "Asia/Ho_Chi_Minh",
             BypassCSP = bypassCsp,
         });
-        return await context.NewPageAsync();
+
+    /// <summary>Signs in through the real form, as a person would.</summary>
+    public async Task SignInAsync(IPage page, string email, string password = DefaultPassword)
+    {
+        await page.GotoAsync(BaseUrl + "/tai-khoan/dang-nhap");
+        await page.FillAsync("#Input_Email", email);
+        await page.FillAsync("#Input_Password", password);
+        await page.ClickAsync("main button[type=submit]");
+        try
+        {
+            // The header's sign-out form exists only for a signed-in visitor; a locator waits across the redirect.
+            await page.Locator(".site-account form").WaitForAsync();
+        }
+        catch (TimeoutException)
+        {
+            var said = await page.Locator("main").InnerTextAsync();
+            throw new InvalidOperationException($"Sign-in of {email} failed at {page.Url}: {said}");
+        }
     }
+
+    /// <summary>
+    /// Does what leads to another page (a tap on a link, a form that posts and is redirected, often to the same address)
+    /// and waits until that page has loaded: the old page's window carries a mark the new one lacks.
+    /// </summary>
+    public static async Task NextPageAsync(IPage page, Func<Task> action)
+    {
+        await page.EvaluateAsync("() => window.qmsPreviousPage = true");
+        await action();
+        await page.WaitForFunctionAsync("() => window.qmsPreviousPage === undefined && document.readyState === 'complete'");
+    }
+
+    /// <summary>For fixtures with work of their own under way: runs before the browser and the portal stop.</summary>
+    protected virtual Task StoppingAsync() => Task.CompletedTask;
 
     async Task IAsyncLifetime.DisposeAsync()
     {
+        await StoppingAsync();
         if (Browser is not null)
         {
             await Browser.CloseAsync();

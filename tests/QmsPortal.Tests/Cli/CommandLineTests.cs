@@ -52,6 +52,18 @@ public sealed class CommandLineTests(PortalFactory portal) : IClassFixture<Porta
     }
 
     [Fact]
+    public async Task Tenant_create_with_a_slug_another_commune_holds_suggests_one_with_the_province()
+    {
+        var existing = await portal.CreateCommuneAsync(provinceCode: "44");
+
+        var (code, _, error) = await RunAsync("tenant", "create", "--slug", existing.Slug, "--name", "Xã Tuyên Bình", "--code", "18231", "--province", "80");
+
+        Assert.Equal(1, code);
+        Assert.Contains($"hãy dùng đường dẫn \"{existing.Slug}-tay-ninh\"", error);
+        Assert.False(await portal.InScopeAsync(sp => sp.GetRequiredService<QmsDbContext>().Tenants.AnyAsync(t => t.Code == "18231")));
+    }
+
+    [Fact]
     public async Task Recipe_apply_to_a_commune_and_a_bad_recipe_file_is_reported_with_its_step()
     {
         var commune = await portal.CreateCommuneAsync();

@@ -92,6 +92,22 @@ public sealed class RecipeTests(PortalFactory portal) : IClassFixture<PortalFact
     }
 
     [Fact]
+    public async Task A_commune_whose_slug_another_commune_holds_is_refused_with_a_suggestion_naming_the_province()
+    {
+        var existing = await portal.CreateCommuneAsync(provinceCode: "44");
+        var path = WriteRecipe("same-name", $$"""
+            { "name": "same-name", "version": "1.0.0", "description": "Hai xã cùng tên", "scope": "platform",
+              "steps": [ { "step": "communes", "communes": [ { "slug": "{{existing.Slug}}", "name": "Xã Tuyên Bình", "code": "90021", "province": "80" } ] } ] }
+            """);
+
+        var error = await Assert.ThrowsAsync<RecipeValidationException>(() => ApplyAsync(path, null));
+
+        var slugError = Assert.Single(error.Errors);
+        Assert.Equal("communes[0].slug", slugError.Field);
+        Assert.Contains($"hãy dùng đường dẫn \"{existing.Slug}-tay-ninh\"", slugError.Message);
+    }
+
+    [Fact]
     public async Task A_recipe_with_broken_json_names_the_line()
     {
         var path = WriteRecipe("broken", "{\n  \"name\": \"broken\",\n  \"steps\": [ oops ]\n}");

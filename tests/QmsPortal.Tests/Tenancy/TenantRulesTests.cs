@@ -64,4 +64,26 @@ public sealed class TenantRulesTests
         tenant.Enable();
         Assert.Equal((TenantStatus.Active, (string?)null), (tenant.Status, tenant.DisabledReason));
     }
+
+    [Fact]
+    public void A_taken_slug_is_offered_with_the_province_name_folded_to_ascii_then_with_the_province_code()
+    {
+        var suggestions = Tenant.SlugSuggestions("tuyen-binh", "Tỉnh Tây Ninh", "80");
+
+        Assert.Equal(["tuyen-binh-tay-ninh", "tuyen-binh-80", "tuyen-binh-80-2"], suggestions.Take(3).ToArray());
+        Assert.Equal("tuyen-binh-ho-chi-minh", Tenant.SlugSuggestions("tuyen-binh", "Thành phố Hồ Chí Minh", "79")[0]);
+        Assert.Equal("tuyen-binh-dak-lak", Tenant.SlugSuggestions("tuyen-binh", "Tỉnh Đắk Lắk", "66")[0]);
+    }
+
+    [Fact]
+    public void A_slug_suggestion_keeps_the_sixty_character_rule()
+    {
+        var longSlug = "xa-" + new string('a', 57);
+
+        foreach (var suggestion in Tenant.SlugSuggestions(longSlug, "Tỉnh Quảng Trị", "44"))
+        {
+            Assert.True(suggestion.Length <= 60, suggestion);
+            Tenant.Create(suggestion, "18001", "Xã A", "44", CommuneKind.Xa);
+        }
+    }
 }

@@ -23,26 +23,21 @@ public sealed class CreateModel(QmsDbContext db, CommuneProvisioner provisioner,
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         await LoadListsAsync();
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
+        // Every check runs on every submit, so one round trip shows all that is wrong (a field keeps its first message).
         var spec = Input.ToSpec();
         if (await db.Tenants.AnyAsync(t => t.Code == spec.Code, cancellationToken))
         {
-            ModelState.AddModelError("Input.Code", $"Đã có xã, phường mang mã {spec.Code}.");
-            return Page();
+            AddError("Code", $"Đã có xã, phường mang mã {spec.Code}.");
         }
 
         foreach (var (field, message) in await provisioner.CheckAsync(spec, cancellationToken))
         {
-            ModelState.AddModelError("Input." + (field.Length == 0 ? "Code" : field), message);
+            AddError(field.Length == 0 ? "Code" : field, message);
         }
 
         if (Input.Recipe is { } chosen && !Recipes.Contains(chosen))
         {
-            ModelState.AddModelError("Input.Recipe", "Công thức không có trong danh sách.");
+            AddError("Recipe", "Công thức không có trong danh sách.");
         }
 
         if (!ModelState.IsValid)
@@ -66,6 +61,15 @@ public sealed class CreateModel(QmsDbContext db, CommuneProvisioner provisioner,
         }
 
         return Page();
+    }
+
+    private void AddError(string field, string message)
+    {
+        var key = "Input." + field;
+        if (ModelState[key] is not { Errors.Count: > 0 })
+        {
+            ModelState.AddModelError(key, message);
+        }
     }
 
     private async Task LoadListsAsync()
@@ -111,8 +115,9 @@ public sealed class CreateModel(QmsDbContext db, CommuneProvisioner provisioner,
         [Display(Name = "Công thức khởi tạo")]
         public string? Recipe { get; set; } = "commune-starter";
 
+        // Model binding leaves an empty field null despite the initialisers; every check must still run on it.
         public CommuneSpec ToSpec() => new(
-            Slug.Trim(), Name.Trim(), Code.Trim(), ProvinceCode, Kind, Theme,
+            (Slug ?? "").Trim(), (Name ?? "").Trim(), (Code ?? "").Trim(), ProvinceCode ?? "", Kind, Theme ?? "",
             (HostNames ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             string.IsNullOrWhiteSpace(FormerNames) ? null : FormerNames.Trim());
     }

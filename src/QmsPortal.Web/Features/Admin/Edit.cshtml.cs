@@ -50,9 +50,24 @@ public sealed class EditModel(QmsDbContext db, TenantDirectory directory, Recipe
             return NotFound();
         }
 
+        // Every rule is checked before anything changes, so one submit shows every problem (a field keeps its first message).
         if (themes.Find(Input.Theme) is null)
         {
-            ModelState.AddModelError("Input.Theme", "Không có giao diện này.");
+            AddError("Theme", "Không có giao diện này.");
+        }
+
+        Check(() => new Tenant().Rename(Input.Name ?? ""));
+        var wanted = new List<string>();
+        foreach (var line in (Input.HostNames ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            Check(() => wanted.Add(TenantHostName.Normalize(line)));
+        }
+
+        wanted = [.. wanted.Distinct()];
+        var taken = await db.TenantHostNames.Where(h => wanted.Contains(h.HostName) && h.TenantId != Commune.Id).Select(h => h.HostName).FirstOrDefaultAsync();
+        if (taken is not null)
+        {
+            AddError("HostNames", $"Tên miền \"{taken}\" đã thuộc về xã, phường khác.");
         }
 
         if (!ModelState.IsValid)
@@ -60,32 +75,15 @@ public sealed class EditModel(QmsDbContext db, TenantDirectory directory, Recipe
             return Page();
         }
 
-        try
-        {
-            Commune.Rename(Input.Name);
-            Commune.Theme = Input.Theme;
-            Commune.FormerNames = Blank(Input.FormerNames);
-            Commune.Address = Blank(Input.Address);
-            Commune.Phone = Blank(Input.Phone);
-            Commune.Email = Blank(Input.Email);
-            Commune.OfficeHours = Blank(Input.OfficeHours);
-            var wanted = (Input.HostNames ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(TenantHostName.Normalize).Distinct().ToList();
-            var taken = await db.TenantHostNames.Where(h => wanted.Contains(h.HostName) && h.TenantId != Commune.Id).Select(h => h.HostName).FirstOrDefaultAsync();
-            if (taken is not null)
-            {
-                throw new DomainException($"Tên miền \"{taken}\" đã thuộc về xã, phường khác.", "HostNames");
-            }
-
-            Commune.HostNames.RemoveAll(h => !wanted.Contains(h.HostName));
-            wanted.ForEach(Commune.AddHostName);
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError("Input." + (e.Field ?? ""), e.Message);
-            return Page();
-        }
-
+        Commune.Rename(Input.Name!);
+        Commune.Theme = Input.Theme;
+        Commune.FormerNames = Blank(Input.FormerNames);
+        Commune.Address = Blank(Input.Address);
+        Commune.Phone = Blank(Input.Phone);
+        Commune.Email = Blank(Input.Email);
+        Commune.OfficeHours = Blank(Input.OfficeHours);
+        Commune.HostNames.RemoveAll(h => !wanted.Contains(h.HostName));
+        wanted.ForEach(Commune.AddHostName);
         await db.SaveChangesAsync();
         await ForgetAsync();
         TempData["Message"] = "Đã lưu.";
@@ -159,6 +157,27 @@ public sealed class EditModel(QmsDbContext db, TenantDirectory directory, Recipe
         await ForgetAsync();
         TempData["Message"] = $"Đã áp dụng công thức {Recipe}.";
         return RedirectToPage(new { slug });
+    }
+
+    private void Check(Action rule)
+    {
+        try
+        {
+            rule();
+        }
+        catch (DomainException e)
+        {
+            AddError(e.Field ?? "", e.Message);
+        }
+    }
+
+    private void AddError(string field, string message)
+    {
+        var key = "Input." + field;
+        if (ModelState[key] is not { Errors.Count: > 0 })
+        {
+            ModelState.AddModelError(key, message);
+        }
     }
 
     private async Task<bool> LoadAsync(string slug)

@@ -40,7 +40,8 @@ public sealed class MembersModel(QmsDbContext db, TenantContext tenant, CommuneA
     [BindProperty]
     public AddInput Input { get; set; } = new();
 
-    public IReadOnlyList<Row> Members { get; private set; } = [];
+    /// <summary>One row per person, with every role they hold here (each role removable on its own).</summary>
+    public IReadOnlyList<Person> Members { get; private set; } = [];
     public IReadOnlyDictionary<string, InvitationRow> Invitations { get; private set; } = new Dictionary<string, InvitationRow>();
     public IReadOnlyList<HistoryRow> History { get; private set; } = [];
 
@@ -165,9 +166,14 @@ public sealed class MembersModel(QmsDbContext db, TenantContext tenant, CommuneA
     private async Task LoadAsync()
     {
         var tenantId = tenant.Required.Id;
-        Members = await db.Memberships.AsNoTracking().Where(m => m.TenantId == tenantId)
-            .OrderBy(m => m.User!.FullName).ThenBy(m => m.Role)
-            .Select(m => new Row(m.Id, m.UserId, m.User!.FullName, m.User.Email!, m.User.JobTitle, m.Role, m.User.PasswordHash != null)).ToListAsync();
+        var memberships = await db.Memberships.AsNoTracking().Where(m => m.TenantId == tenantId)
+            .OrderBy(m => m.User!.FullName).ThenBy(m => m.UserId).ThenBy(m => m.Role)
+            .Select(m => new { m.Id, m.UserId, m.User!.FullName, m.User.Email, m.User.JobTitle, m.Role, Activated = m.User.PasswordHash != null }).ToListAsync();
+        Members = [.. memberships.GroupBy(m => m.UserId).Select(g =>
+        {
+            var person = g.First();
+            return new Person(person.UserId, person.FullName, person.Email!, person.JobTitle, person.Activated, [.. g.Select(m => new RoleHeld(m.Id, m.Role))]);
+        })];
 
         var waiting = Members.Where(m => !m.Activated).Select(m => m.UserId).Distinct().ToList();
         var invitations = await db.Set<OutboxMessage>().AsNoTracking()
@@ -184,7 +190,10 @@ public sealed class MembersModel(QmsDbContext db, TenantContext tenant, CommuneA
             .ToListAsync();
     }
 
-    public sealed record Row(int Id, string UserId, string FullName, string Email, string? JobTitle, CommuneRole Role, bool Activated);
+    public sealed record Person(string UserId, string FullName, string Email, string? JobTitle, bool Activated, IReadOnlyList<RoleHeld> Roles);
+
+    /// <summary>A role and the membership that grants it (what "Gỡ" removes).</summary>
+    public sealed record RoleHeld(int MembershipId, CommuneRole Role);
 
     public sealed record InvitationRow(OutboxStatus Status, DateTime QueuedAt, DateTime? SentAt, string? LastError);
 

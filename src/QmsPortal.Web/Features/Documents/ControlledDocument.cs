@@ -18,6 +18,7 @@ public sealed partial class ControlledDocument : ITenantOwned, IStamped
     public const int OwnerMaxLength = 200;
     public const int TthcCodesMaxLength = 1000;
     public const int LegalBasesMaxLength = 4000;
+    public const int ReviewCommentMaxLength = 1000;
 
     private ControlledDocument()
     {
@@ -111,13 +112,87 @@ public sealed partial class ControlledDocument : ITenantOwned, IStamped
         Record(revision, DocumentAction.Attached, actor, at, fileName);
     }
 
-    public void Submit(DocumentRevision revision, DocumentActor actor, DateTimeOffset at)
+    /// <summary>
+    /// Puts the draft forward. A reviewer named now (required when the commune wants every document reviewed before
+    /// approval) must be independent of the revision: not someone who wrote or changed it, and not the submitter.
+    /// </summary>
+    public void Submit(DocumentRevision revision, DocumentActor actor, DateTimeOffset at, DocumentActor? reviewer = null, bool reviewRequired = false)
     {
         Own(revision);
         Require(revision, RevisionStatus.Draft, "Chỉ trình phê duyệt được bản dự thảo.");
-        revision.Submit(actor, at);
-        Record(revision, DocumentAction.Submitted, actor, at);
+        if (reviewer is null && reviewRequired)
+        {
+            throw new DomainException("Xã yêu cầu xem xét tài liệu trước khi phê duyệt: vui lòng chọn người xem xét.", "Reviewer");
+        }
+
+        if (reviewer is not null)
+        {
+            CheckReviewer(revision, reviewer, actor);
+        }
+
+        revision.Submit(actor, at, reviewer);
+        Record(revision, DocumentAction.Submitted, actor, at, reviewer is null ? null : $"Người xem xét: {reviewer.Name}.");
         Refresh();
+    }
+
+    /// <summary>
+    /// The named reviewer records "đã xem xét", optionally with a comment, and signs the revision's content (meaning
+    /// "xem xét"); only then may an approver approve it.
+    /// </summary>
+    public void Review(DocumentRevision revision, DocumentActor actor, string? comment, DateTimeOffset at, SigningEvidence? signature)
+    {
+        CheckReview(revision, actor);
+        comment = Clean(comment);
+        if (comment.Length > ReviewCommentMaxLength)
+        {
+            throw new DomainException($"Ý kiến xem xét dài tối đa {ReviewCommentMaxLength} ký tự.", "Comment");
+        }
+
+        Sign(revision, SignatureMeaning.Review, actor, signature, at);
+        revision.RecordReview(comment.Length == 0 ? null : comment, at);
+        Record(revision, DocumentAction.ReviewRecorded, actor, at, comment.Length == 0 ? null : comment);
+        Refresh();
+    }
+
+    /// <summary>The reviewer sends the revision back to draft with a reason, instead of recording the review.</summary>
+    public void ReturnFromReview(DocumentRevision revision, DocumentActor actor, string? reason, DateTimeOffset at)
+    {
+        CheckReview(revision, actor);
+        reason = Clean(reason);
+        if (reason.Length == 0)
+        {
+            throw new DomainException("Vui lòng ghi lý do trả lại để người soạn thảo biết cần sửa gì.", "Reason");
+        }
+
+        revision.Reject(reason);
+        Record(revision, DocumentAction.ReviewReturned, actor, at, reason);
+        Refresh();
+    }
+
+    /// <summary>The rules of <see cref="Review"/>, so a page can refuse before asking the reviewer to re-authenticate.</summary>
+    public void CheckReview(DocumentRevision revision, DocumentActor actor)
+    {
+        Own(revision);
+        Require(revision, RevisionStatus.InReview, "Chỉ xem xét được bản đang trình duyệt.");
+        if (revision.ReviewerId is null)
+        {
+            throw new DomainException("Bản này được trình thẳng lên lãnh đạo phê duyệt, không qua bước xem xét.");
+        }
+
+        if (revision.ReviewerId != actor.UserId)
+        {
+            throw new DomainException($"Chỉ người được chọn xem xét bản này ({revision.ReviewerName}) mới được ghi nhận xem xét hoặc trả lại.");
+        }
+
+        if (revision.ReviewedAt is { } reviewed)
+        {
+            throw new DomainException($"Bản này đã được xem xét lúc {VietnameseFormat.DateTime(reviewed)}.");
+        }
+
+        if (revision.IsContributor(actor.UserId))
+        {
+            throw new DomainException("Không được xem xét bản mà chính mình đã soạn thảo, sửa nội dung hoặc đính kèm tệp.");
+        }
     }
 
     /// <summary>
@@ -154,6 +229,16 @@ public sealed partial class ControlledDocument : ITenantOwned, IStamped
         }
 
         Require(revision, RevisionStatus.InReview, "Chỉ phê duyệt được bản đang chờ phê duyệt.");
+        // Four eyes after the drafter: a reviewer who then approved would sign the same step twice and the print would name one person as two.
+        if (revision.ReviewerId == actor.UserId)
+        {
+            throw new DomainException("Người xem xét bản này không được đồng thời phê duyệt nó: cần một lãnh đạo khác phê duyệt.");
+        }
+
+        if (revision.AwaitsReview)
+        {
+            throw new DomainException($"Bản này đang chờ {revision.ReviewerName} xem xét: chỉ phê duyệt được sau khi đã xem xét.");
+        }
     }
 
     public void Reject(DocumentRevision revision, DocumentActor actor, bool actorIsApprover, string? reason, DateTimeOffset at)
@@ -184,13 +269,16 @@ public sealed partial class ControlledDocument : ITenantOwned, IStamped
     {
         CheckIssue(revision, effectiveDate);
         Sign(revision, SignatureMeaning.Issue, actor, signature, at);
+        // Numbers are never reused, even when a withdrawn issue left an earlier one in force.
+        var number = (Revisions.Max(r => r.IssueNumber) ?? 0) + 1;
         if (IssuedRevision is { } previous)
         {
+            // The previous revision stays in force until the new effective date: its end date says so, whatever its status.
             previous.End(RevisionStatus.Superseded, effectiveDate);
-            Record(previous, DocumentAction.Superseded, actor, at, $"Thay thế bởi lần ban hành {IssueNumber + 1}.");
+            Record(previous, DocumentAction.Superseded, actor, at, $"Thay thế bởi lần ban hành {number} từ ngày {VietnameseFormat.Date(effectiveDate)}.");
         }
 
-        revision.Issue(IssueNumber + 1, effectiveDate, actor, at);
+        revision.Issue(number, effectiveDate, actor, at);
         Record(revision, DocumentAction.Issued, actor, at, effectiveDate: effectiveDate);
         Refresh();
         NextReviewDate = effectiveDate.AddMonths(ReviewIntervalMonths);
@@ -225,8 +313,18 @@ public sealed partial class ControlledDocument : ITenantOwned, IStamped
 
         revision.End(RevisionStatus.Withdrawn, today);
         Record(revision, DocumentAction.Withdrawn, actor, at, reason);
+        // Withdrawn before it took effect: the revision it was to replace never stopped applying, so it stays in force.
+        var replaced = revision.EffectiveDate > today
+            ? Revisions.Where(r => r.Status == RevisionStatus.Superseded && r.EndDate == revision.EffectiveDate).MaxBy(r => r.Number)
+            : null;
+        if (replaced is not null)
+        {
+            replaced.Reinstate();
+            Record(replaced, DocumentAction.Reinstated, actor, at, $"Lần ban hành {revision.IssueNumber} bị thu hồi trước ngày hiệu lực; bản này tiếp tục có hiệu lực.");
+        }
+
         Refresh();
-        NextReviewDate = null;
+        NextReviewDate = replaced?.EffectiveDate is { } since ? since.AddMonths(ReviewIntervalMonths) : null;
     }
 
     /// <summary>Opens a new draft from the newest revision; only one revision may be in preparation at a time.</summary>
@@ -367,6 +465,25 @@ public sealed partial class ControlledDocument : ITenantOwned, IStamped
         Signatures.Add(new DocumentSignature(revision, meaning, actor, signature, at));
     }
 
+    private static void CheckReviewer(DocumentRevision revision, DocumentActor reviewer, DocumentActor submitter)
+    {
+        if (reviewer.IsRecipe)
+        {
+            throw new InvalidOperationException("A recipe cannot review.");
+        }
+
+        if (reviewer.UserId == submitter.UserId)
+        {
+            throw new DomainException("Không chọn chính mình làm người xem xét bản mình trình: hãy chọn người khác, ví dụ Phó Chủ tịch hoặc Chánh Văn phòng.", "Reviewer");
+        }
+
+        if (revision.IsContributor(reviewer.UserId))
+        {
+            throw new DomainException(
+                $"{reviewer.Name} đã soạn thảo, sửa nội dung hoặc đính kèm tệp của bản này nên không thể xem xét: người xem xét phải độc lập với người soạn thảo.", "Reviewer");
+        }
+    }
+
     private void Own(DocumentRevision revision)
     {
         if (!Revisions.Contains(revision))
@@ -393,7 +510,7 @@ public sealed partial class ControlledDocument : ITenantOwned, IStamped
         var latest = Revisions.MaxBy(r => r.Number)!;
         Status = issued?.Status ?? open?.Status ?? latest.Status;
         PendingStatus = issued is not null ? open?.Status : null;
-        IssueNumber = Revisions.Max(r => r.IssueNumber) ?? 0;
+        IssueNumber = issued?.IssueNumber ?? Revisions.Max(r => r.IssueNumber) ?? 0;
         EffectiveDate = issued?.EffectiveDate;
         Title = issued?.Title ?? latest.Title;
         Version++;

@@ -10,9 +10,10 @@ using QmsPortal.Web.Tenancy;
 namespace QmsPortal.Web.Features.Documents;
 
 /// <summary>
-/// One document: the revision shown (in force by default, any revision by <c>?ban=</c>, the one in force on a
-/// date by <c>?ngay=yyyy-MM-dd</c>), its revision table, history, attachments, legal updates, acknowledgements,
-/// and the lifecycle actions the user's roles allow. Every action is a POST handler; the entity decides.
+/// One document: the revision shown (the one in force today by default, else the one to come, any revision by
+/// <c>?ban=</c>, the one in force on a date by <c>?ngay=yyyy-MM-dd</c>), who drafted, submitted, reviewed, approved and
+/// issued it, its revision table, history, attachments, legal updates, acknowledgements, and the lifecycle actions
+/// the user's roles allow. Every action is a POST handler; the entity decides.
 /// </summary>
 [Authorize(Policy = CommunePolicies.Reader)]
 public sealed class DocumentModel(QmsDbContext db, TenantContext tenant, CommuneAccess access, DocumentLibrary library, IFileStore files, TimeProvider clock,
@@ -37,7 +38,22 @@ public sealed class DocumentModel(QmsDbContext db, TenantContext tenant, Commune
     public Coverage? AckCoverage { get; private set; }
     public bool CanAuthor { get; private set; }
     public bool CanApprove { get; private set; }
+
+    /// <summary>Issuing is a signature under a commune role: a platform administrator without one is not offered the form.</summary>
+    public bool CanIssue { get; private set; }
+
     public bool IsMember { get; private set; }
+    public string? MyId { get; private set; }
+    public bool ReviewRequired { get; private set; }
+    public IReadOnlyList<ReviewerChoice> ReviewerChoices { get; private set; } = [];
+
+    /// <summary>The issued revision in force today and the one to come, when they are not the one shown.</summary>
+    public RevisionRow? InForce { get; private set; }
+
+    public RevisionRow? Upcoming { get; private set; }
+
+    /// <summary>Who last sent the shown draft back, and whether as its reviewer or as an approver.</summary>
+    public EventRow? LastReturn { get; private set; }
     public DateOnly Today { get; private set; }
     public string Slug => tenant.Required.Slug;
 
@@ -58,15 +74,21 @@ public sealed class DocumentModel(QmsDbContext db, TenantContext tenant, Commune
         IsMember = roles.Count > 0;
         CanAuthor = access.IsPlatformAdmin || roles.Contains(CommuneRole.QualitySecretary) || roles.Contains(CommuneRole.CommuneAdmin);
         CanApprove = roles.Contains(CommuneRole.Approver);
+        CanIssue = roles.Overlaps([CommuneRole.QualitySecretary, CommuneRole.CommuneAdmin, CommuneRole.Approver]);
+        MyId = library.UserId;
 
         Revisions = await db.Set<DocumentRevision>().AsNoTracking().Where(r => r.DocumentId == id).OrderByDescending(r => r.Number)
             .Select(r => new RevisionRow(r.Id, r.Number, r.Status, r.Title, r.ChangeSummary, r.IssueNumber, r.EffectiveDate, r.EndDate,
                 r.AuthorName, r.AuthorTitle, r.CreatedAt, r.SubmitterName, r.SubmitterTitle, r.SubmittedAt, r.ApproverName, r.ApproverTitle, r.ApprovedAt, r.RejectionReason,
-                r.ApproverId, r.IssuerId))
+                r.ApproverId, r.IssuerId, r.IssuerName, r.IssuerTitle, r.IssuedAt, r.ContributorIds, r.ReviewerId, r.ReviewerName, r.ReviewerTitle, r.ReviewedAt,
+                r.ReviewComment))
             .ToListAsync(cancellationToken);
+        var today = Today;
+        InForce = Revisions.Where(r => r.On(today) == Validity.InForce).MaxBy(r => r.EffectiveDate);
+        Upcoming = Revisions.Where(r => r.On(today) == Validity.Upcoming).MinBy(r => r.EffectiveDate);
         Shown = RevisionId is { } wanted ? Revisions.FirstOrDefault(r => r.Id == wanted)
-            : AsOf is { } date ? Revisions.Where(r => r.EffectiveDate <= date && (r.EndDate is null || r.EndDate > date)).MaxBy(r => r.EffectiveDate)
-            : Revisions.FirstOrDefault(r => r.Status == RevisionStatus.Issued) ?? (Revisions.Count > 0 ? Revisions[0] : null);
+            : AsOf is { } date ? Revisions.Where(r => r.On(date) == Validity.InForce).MaxBy(r => r.EffectiveDate)
+            : InForce ?? Upcoming ?? (Revisions.Count > 0 ? Revisions[0] : null);
         if (RevisionId is not null && Shown is null)
         {
             return NotFound();
@@ -97,14 +119,41 @@ public sealed class DocumentModel(QmsDbContext db, TenantContext tenant, Commune
 
         History = await db.Set<DocumentEvent>().AsNoTracking().Where(e => e.DocumentId == id).OrderBy(e => e.Id)
             .Select(e => new EventRow(e.RevisionNumber, e.Action, e.ActorName, e.At, e.Reason, e.EffectiveDate)).ToListAsync(cancellationToken);
+        if (Shown is { Status: RevisionStatus.Draft } draft)
+        {
+            LastReturn = History.LastOrDefault(e => e.RevisionNumber == draft.Number && e.Action is DocumentAction.Rejected or DocumentAction.ReviewReturned);
+            if (CanAuthor)
+            {
+                ReviewRequired = await library.ReviewRequiredAsync(cancellationToken);
+                ReviewerChoices = await library.ReviewerChoicesAsync(draft.ContributorIds, cancellationToken);
+            }
+        }
+
         Updates = await db.Set<LegalChangeItem>().AsNoTracking().Where(i => i.DocumentId == id).OrderBy(i => i.DueDate)
             .Select(i => new UpdateRow(i.Id, i.LegalText!.Number, i.LegalText.Title, i.LegalText.EffectiveDate, i.DueDate, i.ResolvedAt, i.ResolvedBy, i.Resolution))
             .ToListAsync(cancellationToken);
         return Page();
     }
 
-    public Task<IActionResult> OnPostSubmitAsync(int id, int revision) =>
-        ActAsync(id, revision, Author, (d, r, actor, at) => d.Submit(r, actor, at), "Đã trình lãnh đạo phê duyệt.");
+    /// <summary>The submitter names a reviewer (required when the commune wants every document reviewed), else the draft goes straight to approval.</summary>
+    public Task<IActionResult> OnPostSubmitAsync(int id, int revision, string? reviewer) =>
+        ActAsync(id, revision, Author, async (d, r, actor, at) =>
+        {
+            var chosen = string.IsNullOrWhiteSpace(reviewer) ? null
+                : await library.MemberActorAsync(reviewer) ?? throw new DomainException("Người xem xét phải là thành viên của xã.", "Reviewer");
+            d.Submit(r, actor, at, chosen, await library.ReviewRequiredAsync());
+        }, string.IsNullOrWhiteSpace(reviewer) ? "Đã trình lãnh đạo phê duyệt." : "Đã trình duyệt: bản dự thảo chờ người xem xét.");
+
+    /// <summary>The named reviewer records the review, which is an electronic signature meaning "xem xét".</summary>
+    public Task<IActionResult> OnPostReviewAsync(int id, int revision, string? comment, string? password, string? code) =>
+        ActAsync(id, revision, Anyone, async (d, r, actor, at) =>
+        {
+            d.CheckReview(r, actor);
+            d.Review(r, actor, comment, at, await signing.SignAsync(r, SignatureMeaning.Review, password, code));
+        }, "Đã ghi nhận xem xét và ký điện tử; bản này chờ lãnh đạo phê duyệt.");
+
+    public Task<IActionResult> OnPostReturnReviewAsync(int id, int revision, string? reason) =>
+        ActAsync(id, revision, Anyone, (d, r, actor, at) => d.ReturnFromReview(r, actor, reason, at), "Đã trả lại bản dự thảo cho người soạn thảo.");
 
     /// <summary>Approval is an electronic signature: the rules are checked first, then the signer re-authenticates.</summary>
     public Task<IActionResult> OnPostApproveAsync(int id, int revision, string? password, string? code) =>
@@ -319,7 +368,18 @@ public sealed class DocumentModel(QmsDbContext db, TenantContext tenant, Commune
 
     public sealed record RevisionRow(int Id, int Number, RevisionStatus Status, string Title, string? ChangeSummary, int? IssueNumber, DateOnly? EffectiveDate,
         DateOnly? EndDate, string AuthorName, string? AuthorTitle, DateTimeOffset CreatedAt, string? SubmitterName, string? SubmitterTitle, DateTimeOffset? SubmittedAt,
-        string? ApproverName, string? ApproverTitle, DateTimeOffset? ApprovedAt, string? RejectionReason, string? ApproverId, string? IssuerId);
+        string? ApproverName, string? ApproverTitle, DateTimeOffset? ApprovedAt, string? RejectionReason, string? ApproverId, string? IssuerId, string? IssuerName,
+        string? IssuerTitle, DateTimeOffset? IssuedAt, string ContributorIds, string? ReviewerId, string? ReviewerName, string? ReviewerTitle, DateTimeOffset? ReviewedAt,
+        string? ReviewComment)
+    {
+        public bool AwaitsReview => Status == RevisionStatus.InReview && ReviewerId is not null && ReviewedAt is null;
+
+        public Validity On(DateOnly day) => RevisionValidity.On(Status, EffectiveDate, EndDate, day);
+
+        public string Label(DateOnly day) => RevisionValidity.Label(Status, EffectiveDate, EndDate, day, AwaitsReview);
+
+        public string Badge(DateOnly day) => RevisionValidity.Badge(Status, EffectiveDate, EndDate, day);
+    }
 
     public sealed record EventRow(int RevisionNumber, DocumentAction Action, string ActorName, DateTimeOffset At, string? Reason, DateOnly? EffectiveDate);
 

@@ -38,8 +38,11 @@ internal sealed class DocumentRevisionConfiguration : IEntityTypeConfiguration<D
         builder.Property(r => r.ApproverId).HasMaxLength(450);
         builder.Property(r => r.SubmitterId).HasMaxLength(450);
         builder.Property(r => r.IssuerId).HasMaxLength(450);
+        builder.Property(r => r.ReviewerId).HasMaxLength(450);
+        builder.Property(r => r.ReviewComment).HasMaxLength(ControlledDocument.ReviewCommentMaxLength);
         foreach (var name in new[] { nameof(DocumentRevision.AuthorName), nameof(DocumentRevision.AuthorTitle), nameof(DocumentRevision.SubmitterName),
-                     nameof(DocumentRevision.SubmitterTitle), nameof(DocumentRevision.ApproverName), nameof(DocumentRevision.ApproverTitle),
+                     nameof(DocumentRevision.SubmitterTitle), nameof(DocumentRevision.ReviewerName), nameof(DocumentRevision.ReviewerTitle),
+                     nameof(DocumentRevision.ApproverName), nameof(DocumentRevision.ApproverTitle),
                      nameof(DocumentRevision.IssuerName), nameof(DocumentRevision.IssuerTitle) })
         {
             builder.Property(name).HasMaxLength(DocumentRevision.NameMaxLength);
@@ -51,6 +54,7 @@ internal sealed class DocumentRevisionConfiguration : IEntityTypeConfiguration<D
         builder.HasIndex(r => new { r.DocumentId, r.Number }).IsUnique();
         builder.HasIndex(r => new { r.TenantId, r.Status });
         builder.Ignore(r => r.IsOpen);
+        builder.Ignore(r => r.AwaitsReview);
     }
 }
 

@@ -27,8 +27,9 @@ public class DocumentInput
     [Display(Name = "Căn cứ pháp lý (mỗi dòng một văn bản)")]
     public string? LegalBases { get; set; }
 
+    /// <summary>A new document starts internal: publishing is a choice the secretary makes, never a default.</summary>
     [Display(Name = "Công khai trên trang Hệ thống ISO")]
-    public bool IsPublic { get; set; } = true;
+    public bool IsPublic { get; set; }
 
     [Required(ErrorMessage = "Nội dung tài liệu không được để trống.")]
     [Display(Name = "Nội dung (Markdown)")]

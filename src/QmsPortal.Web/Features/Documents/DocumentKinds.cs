@@ -35,6 +35,9 @@ public enum DocumentAction
     Reviewed,
     NewRevision,
     Attached,
+    ReviewRecorded,
+    ReviewReturned,
+    Reinstated,
 }
 
 /// <summary>Who acts on a document: enough to check the rules and to print the sign-off block.</summary>
@@ -78,7 +81,8 @@ public static class DocumentLabels
         RevisionStatus.Draft => "Dự thảo",
         RevisionStatus.InReview => "Chờ phê duyệt",
         RevisionStatus.Approved => "Đã phê duyệt",
-        RevisionStatus.Issued => "Đang hiệu lực",
+        // Whether an issued revision is in force depends on the day: pages say so with RevisionValidity.Label.
+        RevisionStatus.Issued => "Đã ban hành",
         RevisionStatus.Superseded => "Đã bị thay thế",
         RevisionStatus.Withdrawn => "Đã thu hồi",
         _ => status.ToString(),
@@ -105,15 +109,9 @@ public static class DocumentLabels
         DocumentAction.Reviewed => "Xem xét định kỳ, không thay đổi",
         DocumentAction.NewRevision => "Mở bản sửa đổi",
         DocumentAction.Attached => "Đính kèm tệp",
+        DocumentAction.ReviewRecorded => "Xem xét trước khi phê duyệt",
+        DocumentAction.ReviewReturned => "Người xem xét trả lại",
+        DocumentAction.Reinstated => "Tiếp tục có hiệu lực",
         _ => action.ToString(),
-    };
-
-    /// <summary>The diagonal watermark for a revision no longer in force, or null.</summary>
-    public static string? Watermark(RevisionStatus status) => status switch
-    {
-        RevisionStatus.Superseded => "ĐÃ BỊ THAY THẾ",
-        RevisionStatus.Withdrawn => "ĐÃ THU HỒI",
-        RevisionStatus.Draft or RevisionStatus.InReview or RevisionStatus.Approved => "DỰ THẢO",
-        _ => null,
     };
 }

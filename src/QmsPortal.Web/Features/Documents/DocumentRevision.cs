@@ -44,6 +44,20 @@ public sealed class DocumentRevision : ITenantOwned, IStamped
     public string? SubmitterTitle { get; private set; }
     public DateTimeOffset? SubmittedAt { get; private set; }
 
+    /// <summary>
+    /// Who the submitter asked to review the revision before approval ("xem xét"), or null when it went straight to the
+    /// approver. Never someone who wrote or changed it, nor the submitter; the reviewer may not approve it either.
+    /// </summary>
+    public string? ReviewerId { get; private set; }
+
+    public string? ReviewerName { get; private set; }
+    public string? ReviewerTitle { get; private set; }
+
+    /// <summary>When the reviewer recorded "đã xem xét"; while a reviewer is named and this is null, approval waits.</summary>
+    public DateTimeOffset? ReviewedAt { get; private set; }
+
+    public string? ReviewComment { get; private set; }
+
     public string? ApproverId { get; private set; }
     public string? ApproverName { get; private set; }
     public string? ApproverTitle { get; private set; }
@@ -69,6 +83,9 @@ public sealed class DocumentRevision : ITenantOwned, IStamped
     public string? UpdatedBy { get; set; }
 
     public bool IsOpen => Status is RevisionStatus.Draft or RevisionStatus.InReview or RevisionStatus.Approved;
+
+    /// <summary>Submitted with a reviewer who has not yet reviewed it: the approver cannot act yet.</summary>
+    public bool AwaitsReview => Status == RevisionStatus.InReview && ReviewerId is not null && ReviewedAt is null;
 
     public bool IsContributor(string userId) => ContributorIds.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(userId, StringComparer.Ordinal);
 
@@ -101,7 +118,8 @@ public sealed class DocumentRevision : ITenantOwned, IStamped
         }
     }
 
-    internal void Submit(DocumentActor submitter, DateTimeOffset at)
+    /// <summary>Each submission starts its own review: a revision returned and submitted again is reviewed again.</summary>
+    internal void Submit(DocumentActor submitter, DateTimeOffset at, DocumentActor? reviewer)
     {
         Status = RevisionStatus.InReview;
         SubmitterId = submitter.UserId;
@@ -109,6 +127,17 @@ public sealed class DocumentRevision : ITenantOwned, IStamped
         SubmitterTitle = submitter.JobTitle;
         SubmittedAt = at;
         RejectionReason = null;
+        ReviewerId = reviewer?.UserId;
+        ReviewerName = reviewer?.Name;
+        ReviewerTitle = reviewer?.JobTitle;
+        ReviewedAt = null;
+        ReviewComment = null;
+    }
+
+    internal void RecordReview(string? comment, DateTimeOffset at)
+    {
+        ReviewedAt = at;
+        ReviewComment = comment;
     }
 
     internal void Approve(DocumentActor approver, DateTimeOffset at)
@@ -141,6 +170,13 @@ public sealed class DocumentRevision : ITenantOwned, IStamped
     {
         Status = status;
         EndDate = endDate;
+    }
+
+    /// <summary>The revision that was to be superseded stays in force after all (its successor was withdrawn before taking effect).</summary>
+    internal void Reinstate()
+    {
+        Status = RevisionStatus.Issued;
+        EndDate = null;
     }
 
     private static string? Summary(string? summary)

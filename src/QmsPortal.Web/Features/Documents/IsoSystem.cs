@@ -145,11 +145,20 @@ public sealed class ConformityAnnouncement : ITenantOwned, IStamped
     public IEnumerable<string> ScopeCodes => Scope.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 }
 
+/// <summary>
+/// One kind of document the first step needs, counted on the day: issued by the commune's own people and in force,
+/// still a recipe template in force, and the first date a commune-issued one takes effect when none applies yet.
+/// </summary>
+public sealed record IsoDocumentFacts(int Issued, int Templates = 0, DateOnly? Upcoming = null)
+{
+    public static readonly IsoDocumentFacts None = new(0);
+}
+
 /// <summary>What the four steps of Quyết định 19/2014/QĐ-TTg need, gathered from the library and the evidence.</summary>
 public sealed record IsoFacts(
-    bool PolicyIssued,
-    bool ObjectivesIssued,
-    int ProceduresIssued,
+    IsoDocumentFacts Policy,
+    IsoDocumentFacts Objectives,
+    IsoDocumentFacts Procedures,
     DateOnly? LastInternalAudit,
     DateOnly? LastManagementReview,
     DateOnly? LastEffectivenessConfirmation,
@@ -169,10 +178,11 @@ public sealed record IsoStatus(IReadOnlyList<IsoStep> Steps, bool Reannouncement
 
     public static IsoStatus Derive(IsoFacts f)
     {
+        // Only documents the commune's own people approved and issued count: a recipe's templates are a starting point, not a system.
         var build = Step(1, "Xây dựng", [
-            (f.PolicyIssued, "Chính sách chất lượng đã ban hành", "Chưa ban hành chính sách chất lượng"),
-            (f.ObjectivesIssued, "Mục tiêu chất lượng đã ban hành", "Chưa ban hành mục tiêu chất lượng"),
-            (f.ProceduresIssued > 0, $"{f.ProceduresIssued} quy trình đã ban hành", "Chưa ban hành quy trình nào"),
+            (f.Policy.Issued > 0, "Chính sách chất lượng đã được xã phê duyệt và ban hành", Missing(f.Policy, "chính sách chất lượng", "Chính sách chất lượng")),
+            (f.Objectives.Issued > 0, "Mục tiêu chất lượng đã được xã phê duyệt và ban hành", Missing(f.Objectives, "mục tiêu chất lượng", "Mục tiêu chất lượng")),
+            (f.Procedures.Issued > 0, $"{f.Procedures.Issued} quy trình đã được xã phê duyệt và ban hành", Missing(f.Procedures, "quy trình nào", "Các quy trình")),
         ]);
         var apply = Step(2, "Áp dụng", [
             (build.Done, "Tài liệu đã được ban hành để áp dụng", "Cần hoàn thành bước xây dựng"),
@@ -199,6 +209,13 @@ public sealed record IsoStatus(IReadOnlyList<IsoStep> Steps, bool Reannouncement
         ]);
         return new IsoStatus([build, apply, announce, maintain], reannounce, added, removed);
     }
+
+    private static string Missing(IsoDocumentFacts facts, string what, string subject) => (facts.Upcoming, facts.Templates) switch
+    {
+        ({ } from, _) => $"{subject} do xã ban hành sắp có hiệu lực từ {D(from)}",
+        (null, > 0) => $"Chưa ban hành {what}: {subject.ToLowerInvariant()} đang áp dụng mới là bản mẫu từ công thức khởi tạo, xã cần điều chỉnh, phê duyệt và ban hành",
+        _ => $"Chưa ban hành {what}",
+    };
 
     private static IsoStep Step(int number, string name, (bool Ok, string Evidence, string Missing)[] checks) => new(
         number, name, checks.All(c => c.Ok),

@@ -91,10 +91,7 @@ public sealed class IsoSystemPageModel(QmsDbContext db, TenantContext tenant, Co
 
     private async Task<bool> IsAuthorAsync() => await access.HasRoleAsync(CommuneRole.QualitySecretary, CommuneRole.CommuneAdmin);
 
-    private async Task<IReadOnlyList<string>> CurrentScopeAsync() =>
-        (await db.Set<ControlledDocument>().AsNoTracking().Where(d => d.Status == RevisionStatus.Issued && d.Kind == DocumentKind.TthcProcedure)
-            .Select(d => d.TthcCodes).ToListAsync())
-        .SelectMany(c => c.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Distinct().Order().ToList();
+    private async Task<IReadOnlyList<string>> CurrentScopeAsync() => (await library.CurrentScopeAsync()).Order().ToList();
 
     private async Task LoadAsync()
     {

@@ -9,12 +9,13 @@ using QmsPortal.Web.Tenancy;
 namespace QmsPortal.Web.Features.Documents;
 
 /// <summary>
-/// The A4 print of a revision (the one in force by default): letterhead, header table, body, and a sign-off block that
-/// states only what happened — who drafted (and who else changed the draft), who submitted it, who approved and who
-/// issued it, with their electronic signatures or a plain statement that there is none.
+/// The A4 print of a revision (the one in force today by default, else the one to come): letterhead, header table, body,
+/// and a sign-off block that states only what happened — who drafted (and who else changed the draft), who submitted
+/// it, who reviewed it (or that nobody did), who approved and who issued it, with their electronic signatures or a
+/// plain statement that there is none.
 /// </summary>
 [Authorize(Policy = CommunePolicies.Reader)]
-public sealed class PrintModel(QmsDbContext db, TenantContext tenant) : PageModel
+public sealed class PrintModel(QmsDbContext db, TenantContext tenant, DocumentLibrary library) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "ban")]
     public int? RevisionId { get; set; }
@@ -23,17 +24,28 @@ public sealed class PrintModel(QmsDbContext db, TenantContext tenant) : PageMode
     public IReadOnlyList<string> Editors { get; private set; } = [];
     public SignatureBlock Signatures { get; private set; } = null!;
     public TenantInfo Commune => tenant.Required;
+    public DateOnly Today { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        var query = db.Set<DocumentRevision>().AsNoTracking().Where(r => r.DocumentId == id);
-        query = RevisionId is { } wanted ? query.Where(r => r.Id == wanted)
-            : query.OrderBy(r => r.Status == RevisionStatus.Issued ? 0 : 1).ThenByDescending(r => r.Number);
-        var row = await query.Select(r => new Row(
+        Today = library.Today;
+        var today = Today;
+        var wanted = RevisionId;
+        if (wanted is null)
+        {
+            var all = await db.Set<DocumentRevision>().AsNoTracking().Where(r => r.DocumentId == id)
+                .Select(r => new { r.Id, r.Number, r.Status, r.EffectiveDate, r.EndDate }).ToListAsync();
+            wanted = (all.Where(r => RevisionValidity.On(r.Status, r.EffectiveDate, r.EndDate, today) == Validity.InForce).MaxBy(r => r.EffectiveDate)
+                ?? all.Where(r => RevisionValidity.On(r.Status, r.EffectiveDate, r.EndDate, today) == Validity.Upcoming).MinBy(r => r.EffectiveDate)
+                ?? all.MaxBy(r => r.Number))?.Id;
+        }
+
+        var row = await db.Set<DocumentRevision>().AsNoTracking().Where(r => r.DocumentId == id && r.Id == wanted).Select(r => new Row(
                 r.Id,
                 db.Set<ControlledDocument>().Where(d => d.Id == r.DocumentId).Select(d => d.Code).First(),
                 r.Number, r.Status, r.Title, r.Body, r.IssueNumber, r.EffectiveDate, r.EndDate,
                 r.AuthorId, r.AuthorName, r.AuthorTitle, r.CreatedAt, r.SubmitterName, r.SubmitterTitle, r.SubmittedAt,
+                r.ReviewerId, r.ReviewerName, r.ReviewerTitle, r.ReviewedAt, r.ReviewComment,
                 r.ApproverId, r.ApproverName, r.ApproverTitle, r.ApprovedAt, r.IssuerId, r.IssuerName, r.IssuerTitle, r.IssuedAt))
             .FirstOrDefaultAsync();
         if (row is null)
@@ -53,6 +65,6 @@ public sealed class PrintModel(QmsDbContext db, TenantContext tenant) : PageMode
 
     public sealed record Row(int Id, string Code, int Number, RevisionStatus Status, string Title, string Body, int? IssueNumber, DateOnly? EffectiveDate,
         DateOnly? EndDate, string AuthorId, string AuthorName, string? AuthorTitle, DateTimeOffset CreatedAt, string? SubmitterName, string? SubmitterTitle,
-        DateTimeOffset? SubmittedAt, string? ApproverId, string? ApproverName, string? ApproverTitle, DateTimeOffset? ApprovedAt, string? IssuerId, string? IssuerName,
+        DateTimeOffset? SubmittedAt, string? ReviewerId, string? ReviewerName, string? ReviewerTitle, DateTimeOffset? ReviewedAt, string? ReviewComment, string? ApproverId, string? ApproverName, string? ApproverTitle, DateTimeOffset? ApprovedAt, string? IssuerId, string? IssuerName,
         string? IssuerTitle, DateTimeOffset? IssuedAt);
 }

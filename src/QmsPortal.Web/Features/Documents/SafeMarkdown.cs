@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Markdig;
 using Markdig.Extensions.Tables;
 using Markdig.Renderers.Html;
@@ -12,7 +13,7 @@ namespace QmsPortal.Web.Features.Documents;
 /// http(s), mailto and in-page/site-relative links survive: any other link (javascript:, data:, vbscript:…)
 /// is replaced by its text and such images are dropped, so a body can never run script.
 /// </summary>
-public static class SafeMarkdown
+public static partial class SafeMarkdown
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UsePipeTables()
@@ -51,8 +52,24 @@ public static class SafeMarkdown
         Pipeline.Setup(renderer);
         renderer.Render(document);
         writer.Flush();
-        return new HtmlString(writer.ToString());
+        return new HtmlString(WrapTables(writer.ToString()));
     }
+
+    /// <summary>
+    /// A wide table scrolls inside its own keyboard-reachable box instead of widening a phone's page (theme vocabulary
+    /// <c>.table-wrap</c>). Raw HTML is off, so every <c>&lt;table</c> in the output is one Markdig wrote.
+    /// </summary>
+    private static string WrapTables(string html)
+    {
+        var n = 0;
+        return html.Contains("<table", StringComparison.Ordinal)
+            ? TableStart().Replace(html, _ => $"<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Bảng {++n} trong nội dung\"><table")
+                .Replace("</table>", "</table></div>", StringComparison.Ordinal)
+            : html;
+    }
+
+    [GeneratedRegex("<table(?=[ >])")]
+    private static partial Regex TableStart();
 
     /// <summary>http(s), mailto, "#anchor" and "/path" only; everything else (including "//host") is refused.</summary>
     public static bool IsSafe(string? url)

@@ -7,9 +7,12 @@ namespace QmsPortal.Web.Features.Platform;
 
 /// <summary>Every error status in Vietnamese; a disabled commune's 503 explains that it is suspended.</summary>
 [IgnoreAntiforgeryToken]
-public sealed class StatusModel : PageModel
+public sealed class StatusModel(TenantContext tenant) : PageModel
 {
     public int Code { get; private set; }
+
+    /// <summary>The commune whose pages the visitor was on: a 404 there offers that commune's procedures, not only the national list.</summary>
+    public TenantInfo? Commune { get; private set; }
     public string Heading { get; private set; } = "";
     public string Message { get; private set; } = "";
 
@@ -22,8 +25,11 @@ public sealed class StatusModel : PageModel
         Code = code;
         var disabled = HttpContext.Items[TenantResolutionMiddleware.DisabledTenantItem] as TenantInfo;
         var refused = HttpContext.Items[RequestInputGuard.ProblemItem] as string;
+        Commune = disabled is null ? tenant.Current : null;
         (Heading, Message) = code switch
         {
+            404 when Commune is not null => ("Không tìm thấy trang",
+                $"Địa chỉ này không có trên trang của UBND {Commune.Name}. Hãy tìm thủ tục cần làm, hoặc xem danh sách thủ tục hành chính."),
             404 => ("Không tìm thấy trang", "Địa chỉ này không có trên cổng, hoặc xã, phường đã đổi đường dẫn. Hãy quay lại danh sách xã, phường."),
             403 => ("Không có quyền truy cập", "Tài khoản của bạn không có quyền xem nội dung này."),
             503 when disabled is not null => ($"UBND {disabled.Name} tạm ngừng hoạt động trên cổng",

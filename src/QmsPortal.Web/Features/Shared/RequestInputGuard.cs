@@ -81,7 +81,25 @@ public sealed class RequestInputGuard(RequestDelegate next, IOptions<FormOptions
             }
         }
 
+        NormaliseLineEndings(context, form);
         return null;
+    }
+
+    /// <summary>
+    /// Browsers send text areas with CRLF line ends. Pages store and show LF only: a CR kept in a value that a form
+    /// shows again (after a validation error) is written as the stray entity <c>&amp;#xD;</c>, which HTML forbids.
+    /// </summary>
+    private static void NormaliseLineEndings(HttpContext context, IFormCollection form)
+    {
+        if (!form.Any(field => field.Value.Any(v => v?.Contains('\r', StringComparison.Ordinal) == true)))
+        {
+            return;
+        }
+
+        var fields = form.ToDictionary(field => field.Key,
+            field => new Microsoft.Extensions.Primitives.StringValues([.. field.Value.Select(v => v?.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n'))]),
+            StringComparer.OrdinalIgnoreCase);
+        context.Features.Set<IFormFeature>(new FormFeature(new FormCollection(fields, form.Files)));
     }
 
     private static Refusal? CheckQuery(IQueryCollection query)

@@ -74,21 +74,18 @@ public sealed class FeedbackModel(PublicTthc tthc, QmsDbContext db, CommuneCount
             Contact = string.IsNullOrWhiteSpace(Input.Contact) ? null : VietnameseText.Normalize(Input.Contact).Trim(),
             CreatedAt = clock.GetUtcNow(),
         };
-        // The number and the report are written in one transaction; the counter row makes parallel reports wait
-        // their turn instead of picking the same number (a lost report was the old failure).
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        // The number comes from one atomic UPDATE on the commune's counter row, outside any longer transaction, so
+        // parallel reports hold its lock for one statement only; a report that then fails to save leaves a gap in the
+        // numbers, never two reports with one number.
+        var number = await counters.NextAsync(prefix[..^1], async token =>
         {
-            var number = await counters.NextAsync(prefix[..^1], async token =>
-            {
-                var last = await db.Set<TthcFeedback>().Where(f => f.Reference.StartsWith(prefix))
-                    .OrderByDescending(f => f.Reference).Select(f => f.Reference).FirstOrDefaultAsync(token);
-                return last is null ? 0 : long.Parse(last[prefix.Length..], CultureInfo.InvariantCulture);
-            }, cancellationToken);
-            feedback.Reference = prefix + number.ToString("000000", CultureInfo.InvariantCulture);
-            db.Add(feedback);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
+            var last = await db.Set<TthcFeedback>().Where(f => f.Reference.StartsWith(prefix))
+                .OrderByDescending(f => f.Reference).Select(f => f.Reference).FirstOrDefaultAsync(token);
+            return last is null ? 0 : long.Parse(last[prefix.Length..], CultureInfo.InvariantCulture);
+        }, cancellationToken);
+        feedback.Reference = prefix + number.ToString("000000", CultureInfo.InvariantCulture);
+        db.Add(feedback);
+        await db.SaveChangesAsync(cancellationToken);
 
         Reference = feedback.Reference;
         ModelState.Clear();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
@@ -9,7 +10,7 @@ namespace QmsPortal.Web.Features.Tthc;
 
 /// <summary>The commune's posted TTHC grouped by field, with a forgiving filter (a plain GET form): no accents, i/y alike, syllables run together.</summary>
 [OutputCache(PolicyName = PublicPageCachePolicy.Name)]
-public sealed class IndexModel(PublicTthc tthc, TenantContext tenant) : PageModel
+public sealed class IndexModel(PublicTthc tthc, TenantContext tenant, IAuthorizationService authorization) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
@@ -21,6 +22,9 @@ public sealed class IndexModel(PublicTthc tthc, TenantContext tenant) : PageMode
     /// <summary>The query matched nothing, so the full list is shown instead.</summary>
     public bool NoMatch { get; private set; }
 
+    /// <summary>The staff link shows only to someone the postings page would let in (not, say, a province auditor who may only read).</summary>
+    public bool CanManage { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (tenant.Current is null)
@@ -29,6 +33,7 @@ public sealed class IndexModel(PublicTthc tthc, TenantContext tenant) : PageMode
         }
 
         Commune = tenant.Current;
+        CanManage = User.Identity?.IsAuthenticated == true && (await authorization.AuthorizeAsync(User, CommunePolicies.Author)).Succeeded;
         var all = await tthc.ListAsync(cancellationToken);
         Total = all.Count;
         var words = VietnameseText.LooseWords(Query?.Length > 200 ? Query[..200] : Query);

@@ -10,9 +10,12 @@ namespace QmsPortal.Web.Features.Tthc;
 
 /// <summary>One posting: local details, posting and withdrawal, and accepting the province's new version.</summary>
 [Authorize(Policy = CommunePolicies.Author)]
-public sealed class PostingModel(QmsDbContext db, TenantContext tenant, Postings postings, TimeProvider clock) : PageModel
+public sealed class PostingModel(QmsDbContext db, TenantContext tenant, Postings postings, TimeProvider clock, IDocumentCodes documents) : PageModel
 {
     public TthcPosting Posting { get; private set; } = null!;
+
+    /// <summary>The library document the saved internal procedure code names, or null (none saved, or it no longer exists).</summary>
+    public DocumentReference? WorkProcedure { get; private set; }
     public PostingState State { get; private set; } = null!;
     public CatalogueVersion Shown { get; private set; } = null!;
     public CatalogueVersion Latest { get; private set; } = null!;
@@ -50,6 +53,7 @@ public sealed class PostingModel(QmsDbContext db, TenantContext tenant, Postings
         }
 
         Posting = posting;
+        WorkProcedure = await documents.FindAsync(posting.WorkProcedureCode, cancellationToken);
         State = PostingCompleteness.State(posting);
         Shown = Postings.ShownVersion(posting);
         Latest = posting.CatalogueProcedure!.Current;
@@ -84,11 +88,21 @@ public sealed class PostingModel(QmsDbContext db, TenantContext tenant, Postings
         }
 
         static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : VietnameseText.Normalize(s).Trim();
+        // The code is a link into the procedure library: it must name a document the commune has, written as the library writes it.
+        var wanted = Clean(Input.WorkProcedureCode);
+        var procedure = wanted is null ? null : await documents.FindAsync(wanted, cancellationToken);
+        if (wanted is not null && procedure is null)
+        {
+            ModelState.AddModelError("Input.WorkProcedureCode",
+                $"Mã quy trình nội bộ \"{wanted}\" không có trong thư viện tài liệu của xã. Hãy nhập đúng mã một tài liệu đã có (ví dụ QT-06), hoặc để trống.");
+            return Page();
+        }
+
         Posting.Room = Clean(Input.Room);
         Posting.Contact = Clean(Input.Contact);
         Posting.OfficeHours = Clean(Input.OfficeHours);
         Posting.LocalFeeNote = Clean(Input.LocalFeeNote);
-        Posting.WorkProcedureCode = Clean(Input.WorkProcedureCode);
+        Posting.WorkProcedureCode = procedure?.Code;
         Posting.InIsoScope = Input.InIsoScope;
         return await SaveAsync("Đã lưu thông tin tại xã.", cancellationToken);
     }

@@ -76,9 +76,11 @@ public sealed class TthcCatalogueStep(CatalogueImport import, IOptions<RecipeOpt
 /// <summary>
 /// <c>"step": "tthc-postings"</c> (commune) — makes sure the commune's province catalogue holds the
 /// <c>starter</c> catalogue's TTHC (only those it lacks), adopts <c>adopt</c> ("all" or codes), sets local
-/// details from <c>postings</c> and posts them when <c>publish</c> is true. Idempotent by TTHC code.
+/// details from <c>postings</c> and posts them when <c>publish</c> is true. Idempotent by TTHC code. A
+/// <c>workProcedureCode</c> must name a document the commune has when the step applies (earlier steps may create it).
 /// </summary>
-public sealed class TthcPostingsStep(CatalogueImport import, Postings postings, IOptions<RecipeOptions> options, Data.QmsDbContext db) : IRecipeStep
+public sealed class TthcPostingsStep(CatalogueImport import, Postings postings, IOptions<RecipeOptions> options, Data.QmsDbContext db, Data.IDocumentCodes documents)
+    : IRecipeStep
 {
     public string Name => "tthc-postings";
 
@@ -141,7 +143,10 @@ public sealed class TthcPostingsStep(CatalogueImport import, Postings postings, 
                 posting.Contact = (string?)d["contact"] ?? posting.Contact;
                 posting.OfficeHours = (string?)d["officeHours"] ?? posting.OfficeHours;
                 posting.LocalFeeNote = (string?)d["localFeeNote"] ?? posting.LocalFeeNote;
-                posting.WorkProcedureCode = (string?)d["workProcedureCode"] ?? posting.WorkProcedureCode;
+                posting.WorkProcedureCode = (string?)d["workProcedureCode"] is { } procedure
+                    ? (await documents.FindAsync(procedure, cancellationToken))?.Code ?? throw new RecipeValidationException([new RecipeError(step.Recipe.FileName,
+                        step.Index + 1, step.StepName, $"postings[{code}].workProcedureCode", $"Mã quy trình nội bộ \"{procedure}\" không có trong thư viện tài liệu của xã.")])
+                    : posting.WorkProcedureCode;
                 posting.InIsoScope = d["inIsoScope"] is JsonValue scope ? scope.GetValue<bool>() : posting.InIsoScope;
             }
 

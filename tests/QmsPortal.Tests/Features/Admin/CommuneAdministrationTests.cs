@@ -66,6 +66,77 @@ public sealed class CommuneAdministrationTests(PortalFactory portal) : IClassFix
     }
 
     [Fact]
+    public async Task One_submit_with_several_mistakes_names_every_field_at_once()
+    {
+        var admin = await AdminAsync();
+        var existing = await portal.CreateCommuneAsync();
+        var form = Form(existing.Slug, "181", name: "", province: "");
+        form["Input.HostNames"] = "khong hop le";
+
+        var page = await Html.ParseAsync(await Html.PostFormAsync(admin, "/admin/xa/them", form));
+
+        Assert.Contains("tên xã", Html.FieldError(page, "Input.Name"));
+        Assert.Contains("đã thuộc về", Html.FieldError(page, "Input.Slug"));
+        Assert.Contains("5 chữ số", Html.FieldError(page, "Input.Code"));
+        Assert.Contains("chọn tỉnh", Html.FieldError(page, "Input.ProvinceCode"));
+        Assert.Contains("không hợp lệ", Html.FieldError(page, "Input.HostNames"));
+    }
+
+    [Fact]
+    public async Task A_slug_another_commune_holds_is_refused_with_one_naming_the_province_and_the_code_stays_the_identity()
+    {
+        var admin = await AdminAsync();
+        var slug = $"tuyen-binh-{PortalFactory.Next()}";
+        var quangTri = await portal.CreateCommuneAsync(slug: slug, provinceCode: "44");
+        string NewCode() => (30000 + PortalFactory.Next()).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var refused = Html.FieldError(await Html.ParseAsync(await Html.PostFormAsync(admin, "/admin/xa/them", Form(slug, NewCode(), "Xã Tuyên Bình", "80"))), "Input.Slug");
+        var created = await Html.PostFormAsync(admin, "/admin/xa/them", Form($"{slug}-tay-ninh", NewCode(), "Xã Tuyên Bình", "80"));
+        var thirdRefused = Html.FieldError(await Html.ParseAsync(await Html.PostFormAsync(admin, "/admin/xa/them", Form(slug, NewCode(), "Xã Tuyên Bình", "80"))), "Input.Slug");
+
+        Assert.Contains($"\"{slug}\" đã thuộc về {quangTri.Name} (mã {quangTri.Code}, Tỉnh Quảng Trị)", refused);
+        Assert.Contains($"hãy dùng đường dẫn \"{slug}-tay-ninh\"", refused);
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        Assert.Contains($"hãy dùng đường dẫn \"{slug}-80\"", thirdRefused);
+        var codes = await portal.InScopeAsync(sp => sp.GetRequiredService<QmsDbContext>().Tenants
+            .Where(t => t.Slug == slug + "-tay-ninh" || t.Slug == slug).Select(t => t.Code).ToListAsync());
+        Assert.Equal(2, codes.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task The_edit_form_names_every_wrong_field_at_once_changes_nothing_and_links_to_the_public_site()
+    {
+        var admin = await AdminAsync();
+        var commune = await portal.CreateCommuneAsync();
+        var url = $"/admin/xa/{commune.Slug}";
+
+        var response = await Html.PostFormAsync(admin, url, new() { ["Input.Name"] = "", ["Input.Email"] = "khong-phai-thu", ["Input.HostNames"] = "ten mien sai" }, handler: "Save");
+
+        var page = await Html.ParseAsync(response);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull(Html.FieldError(page, "Input.Name"));
+        Assert.Contains("không hợp lệ", Html.FieldError(page, "Input.Email"));
+        Assert.Contains("không hợp lệ", Html.FieldError(page, "Input.HostNames"));
+        Assert.Equal(commune.Name, await portal.InScopeAsync(sp => sp.GetRequiredService<QmsDbContext>().Tenants.Where(t => t.Id == commune.Id).Select(t => t.Name).SingleAsync()));
+        Assert.Equal("/" + commune.Slug, (await Html.GetDocumentAsync(admin, url)).QuerySelector("a#trang-cong-khai")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task Line_ends_a_browser_sends_in_a_text_area_come_back_as_plain_line_feeds()
+    {
+        var admin = await AdminAsync();
+        var form = Form("xa-xuong-dong", "18121", name: "");
+        form["Input.HostNames"] = "mot.hatinh.gov.vn\r\nhai.hatinh.gov.vn";
+
+        var response = await Html.PostFormAsync(admin, "/admin/xa/them", form);
+
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("&#xD;", html, StringComparison.OrdinalIgnoreCase);
+        var shown = (AngleSharp.Html.Dom.IHtmlTextAreaElement)(await Html.ParseAsync(response)).QuerySelector("textarea[name='Input.HostNames']")!;
+        Assert.Equal("mot.hatinh.gov.vn\nhai.hatinh.gov.vn", shown.Value);
+    }
+
+    [Fact]
     public async Task A_host_name_already_used_by_another_commune_is_refused()
     {
         var admin = await AdminAsync();

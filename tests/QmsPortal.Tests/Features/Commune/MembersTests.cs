@@ -76,4 +76,22 @@ public sealed class MembersTests(PortalFactory portal) : IClassFixture<PortalFac
         var still = await portal.InScopeAsync(sp => sp.GetRequiredService<QmsDbContext>().Set<MembershipEvent>().Where(e => e.TenantId == commune.Id).ToListAsync());
         Assert.Equal(CommuneRole.Staff, Assert.Single(still).Role);
     }
+
+    [Fact]
+    public async Task A_person_with_two_roles_is_one_row_naming_both_and_each_role_is_removed_on_its_own()
+    {
+        var commune = await portal.CreateCommuneAsync();
+        var admin = await portal.SignedInAsync(await portal.CreateUserAsync(memberships: [(commune, CommuneRole.CommuneAdmin)]));
+        var both = await portal.CreateUserAsync(memberships: [(commune, CommuneRole.InternalAuditor), (commune, CommuneRole.Staff)], fullName: "Đặng Văn Hai Vai");
+
+        var page = await Html.GetDocumentAsync(admin, MembersPage(commune));
+        var row = Assert.Single(page.QuerySelectorAll("#thanh-vien tbody tr"), r => r.TextContent.Contains(both));
+        Assert.Equal(["InternalAuditor", "Staff"], row.QuerySelectorAll("[data-role]").Select(r => r.GetAttribute("data-role")!).ToArray());
+        var removeStaff = row.QuerySelector("[data-role=Staff] form[action*='handler=Remove']")!.GetAttribute("action")!;
+        var token = page.QuerySelector("input[name=__qms_af]")!.GetAttribute("value")!;
+        await admin.PostAsync(removeStaff, new FormUrlEncodedContent(new Dictionary<string, string> { ["__qms_af"] = token }));
+
+        var after = Assert.Single((await Html.GetDocumentAsync(admin, MembersPage(commune))).QuerySelectorAll("#thanh-vien tbody tr"), r => r.TextContent.Contains(both));
+        Assert.Equal(["InternalAuditor"], after.QuerySelectorAll("[data-role]").Select(r => r.GetAttribute("data-role")!).ToArray());
+    }
 }

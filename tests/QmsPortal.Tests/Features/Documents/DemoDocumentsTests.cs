@@ -40,4 +40,23 @@ public sealed class DemoDocumentsTests(DemoPortal portal) : IClassFixture<DemoPo
         Assert.Contains("97%", iso.QuerySelector("#muc-tieu")!.TextContent, StringComparison.Ordinal);
         Assert.Null(iso.QuerySelector("tr[data-code='QT-16']"));
     }
+
+    [Fact]
+    public async Task Every_internal_procedure_code_on_Tuyen_Binh_postings_opens_a_document_of_its_library()
+    {
+        var tuyenBinh = await portal.InScopeAsync(sp => sp.GetRequiredService<TenantDirectory>().FindBySlugAsync("tuyen-binh", CancellationToken.None));
+        var codes = await portal.InScopeAsync(sp => sp.GetRequiredService<QmsDbContext>().Set<QmsPortal.Web.Features.Tthc.TthcPosting>()
+            .Where(p => p.WorkProcedureCode != null).Select(p => p.WorkProcedureCode!).ToListAsync(), tuyenBinh);
+        var secretary = await portal.SignedInAsync("thuky.tuyenbinh@qms.demo", "Demo@2025qms");
+
+        Assert.Equal(8, codes.Count);
+        var links = (await Html.GetDocumentAsync(secretary, "/tuyen-binh/thu-tuc/quan-ly")).QuerySelectorAll("a[href*='/tai-lieu/theo-ma']").Select(a => a.GetAttribute("href")!).ToList();
+        Assert.Equal(8, links.Count);
+        foreach (var link in links)
+        {
+            var response = await secretary.GetAsync(link);
+            Assert.True(response.StatusCode == System.Net.HttpStatusCode.Redirect, $"{link} → {(int)response.StatusCode}");
+            Assert.Matches("^/tuyen-binh/tai-lieu/[0-9]+$", response.Headers.Location!.ToString());
+        }
+    }
 }

@@ -326,6 +326,67 @@ public sealed class DocumentLifecycleTests
     }
 
     [Fact]
+    public void A_revision_issued_for_a_later_date_is_upcoming_and_the_one_it_replaces_stays_in_force_until_then()
+    {
+        var document = Issued(new DateOnly(2026, 1, 5));
+        var first = document.Revisions[0];
+        var second = document.StartRevision(Secretary, At);
+        document.Submit(second, Secretary, At);
+        document.Approve(second, Chair, actorIsApprover: true, At, Signed(second));
+        document.Issue(second, new DateOnly(2026, 12, 1), Chair, At, Signed(second));
+        var today = new DateOnly(2026, 11, 25);
+
+        Assert.Equal(1, document.InForceOn(today)!.Number);
+        Assert.Equal(2, document.InForceOn(new DateOnly(2026, 12, 1))!.Number);
+        Assert.Equal(Validity.InForce, RevisionValidity.On(first.Status, first.EffectiveDate, first.EndDate, today));
+        Assert.Equal(Validity.Upcoming, RevisionValidity.On(second.Status, second.EffectiveDate, second.EndDate, today));
+        Assert.Equal("Đang hiệu lực", RevisionValidity.Label(first.Status, first.EffectiveDate, first.EndDate, today));
+        Assert.Equal("Sắp có hiệu lực từ 01/12/2026", RevisionValidity.Label(second.Status, second.EffectiveDate, second.EndDate, today));
+        Assert.Equal("CHƯA CÓ HIỆU LỰC", RevisionValidity.Watermark(second.Status, second.EffectiveDate, second.EndDate, today));
+        Assert.Null(RevisionValidity.Watermark(first.Status, first.EffectiveDate, first.EndDate, today));
+
+        var dayOf = new DateOnly(2026, 12, 1);
+        Assert.Equal("Đã bị thay thế", RevisionValidity.Label(first.Status, first.EffectiveDate, first.EndDate, dayOf));
+        Assert.Equal("Đang hiệu lực", RevisionValidity.Label(second.Status, second.EffectiveDate, second.EndDate, dayOf));
+        Assert.Equal("Thay thế bởi lần ban hành 2 từ ngày 01/12/2026.", document.Events.Single(e => e.Action == DocumentAction.Superseded).Reason);
+    }
+
+    [Fact]
+    public void Withdrawing_an_issue_before_it_takes_effect_leaves_the_previous_revision_in_force()
+    {
+        var document = Issued(new DateOnly(2026, 1, 5));
+        var first = document.Revisions[0];
+        var second = document.StartRevision(Secretary, At);
+        document.Submit(second, Secretary, At);
+        document.Approve(second, Chair, actorIsApprover: true, At, Signed(second));
+        document.Issue(second, new DateOnly(2026, 12, 1), Chair, At, Signed(second));
+
+        document.Withdraw(second, Chair, "Ban hành nhầm ngày.", new DateOnly(2026, 11, 25), At);
+
+        Assert.Equal(RevisionStatus.Issued, first.Status);
+        Assert.Null(first.EndDate);
+        Assert.Equal(RevisionStatus.Withdrawn, second.Status);
+        Assert.Equal(1, document.InForceOn(new DateOnly(2026, 12, 2))!.Number);
+        Assert.Equal((RevisionStatus.Issued, 1, new DateOnly(2026, 1, 5)), (document.Status, document.IssueNumber, document.EffectiveDate));
+        Assert.Equal(DocumentAction.Reinstated, document.Events[^1].Action);
+
+        // The next issue takes a new number: lần ban hành 2 stays the withdrawn one.
+        var third = document.StartRevision(Secretary, At);
+        document.Submit(third, Secretary, At);
+        document.Approve(third, Chair, actorIsApprover: true, At, Signed(third));
+        document.Issue(third, new DateOnly(2026, 12, 1), Chair, At, Signed(third));
+        Assert.Equal(3, third.IssueNumber);
+    }
+
+    [Fact]
+    public void A_revision_superseded_on_the_day_it_was_to_take_effect_is_never_in_force()
+    {
+        var ended = RevisionValidity.On(RevisionStatus.Superseded, new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 1), new DateOnly(2026, 11, 25));
+
+        Assert.Equal(Validity.Ended, ended);
+    }
+
+    [Fact]
     public void A_legal_text_makes_its_documents_due_for_update_three_months_after_it_takes_effect()
     {
         var text = LegalText.Register("61/2018/NĐ-CP", "Về thực hiện cơ chế một cửa", new DateOnly(2026, 2, 15), null, [3, 4, 3]);

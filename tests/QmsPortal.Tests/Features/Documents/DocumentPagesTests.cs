@@ -97,6 +97,24 @@ public sealed class DocumentPagesTests(PortalFactory portal) : IClassFixture<Por
     }
 
     [Fact]
+    public async Task A_new_document_starts_not_public_unless_the_secretary_ticks_it()
+    {
+        var office = await OfficeAsync();
+        var client = await portal.SignedInAsync(office.Secretary);
+
+        var form = await Html.GetDocumentAsync(client, office.Library + "/moi");
+        Assert.False(((AngleSharp.Html.Dom.IHtmlInputElement)form.QuerySelector("input[type=checkbox][name='Input.IsPublic']")!).IsChecked);
+        await Html.PostFormAsync(client, office.Library + "/moi", NewFields("QT-31"), "Create");
+        var ticked = NewFields("QT-32");
+        ticked["Input.IsPublic"] = "true";
+        await Html.PostFormAsync(client, office.Library + "/moi", ticked, "Create");
+
+        var visibility = await DocumentSeed.ReadAsync(portal, office.Commune, db => db.Set<ControlledDocument>().ToDictionaryAsync(d => d.Code, d => d.IsPublic));
+        Assert.False(visibility["QT-31"]);
+        Assert.True(visibility["QT-32"]);
+    }
+
+    [Fact]
     public async Task Staff_cannot_open_the_new_document_page()
     {
         var office = await OfficeAsync();
@@ -120,8 +138,10 @@ public sealed class DocumentPagesTests(PortalFactory portal) : IClassFixture<Por
         await Html.PostFormAsync(approver, office.Doc(id), new() { ["password"] = PortalFactory.DefaultPassword }, "Approve");
         await Html.PostFormAsync(secretary, office.Doc(id), new() { ["effectiveDate"] = "2026-12-01", ["password"] = PortalFactory.DefaultPassword }, "Issue");
 
+        // Issued on 25/11/2026 to take effect on 01/12/2026: until then the page must not call it in force.
         var page = await Html.GetDocumentAsync(secretary, office.Doc(id));
-        Assert.Contains("Đang hiệu lực", page.QuerySelector("#trang-thai-ban")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Sắp có hiệu lực từ 01/12/2026", page.QuerySelector("#trang-thai-ban")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Đang hiệu lực", page.QuerySelector("#trang-thai-ban")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("01/12/2026", page.QuerySelector("#thong-tin")!.TextContent, StringComparison.Ordinal);
         var history = page.QuerySelector("#lich-su")!.TextContent;
         foreach (var action in new[] { "Tạo dự thảo", "Trình phê duyệt", "Phê duyệt", "Ban hành" })
@@ -139,8 +159,13 @@ public sealed class DocumentPagesTests(PortalFactory portal) : IClassFixture<Por
         var both = await portal.CreateUserAsync(memberships: [(commune, CommuneRole.QualitySecretary), (commune, CommuneRole.Approver)]);
         var id = await DocumentSeed.CreateAsync(portal, commune, "QT-11", RevisionStatus.InReview, both);
         var client = await portal.SignedInAsync(both);
+        var revision = await DocumentSeed.RevisionIdAsync(portal, commune, id, 1);
 
-        await Html.PostFormAsync(client, $"/{commune.Slug}/tai-lieu/{id}", new() { ["password"] = PortalFactory.DefaultPassword }, "Approve");
+        // The page offers no signature the rules would refuse; a hand-made post is refused by the entity.
+        Assert.NotNull((await Html.GetDocumentAsync(client, $"/{commune.Slug}/tai-lieu/{id}")).QuerySelector("#nguoi-soan-khong-phe-duyet"));
+        Assert.Null((await Html.GetDocumentAsync(client, $"/{commune.Slug}/tai-lieu/{id}")).QuerySelector("#ky-phe-duyet"));
+        await DocumentSeed.PostHandlerAsync(client, $"/{commune.Slug}/tai-lieu/{id}", "Approve",
+            new() { ["revision"] = revision.ToString(System.Globalization.CultureInfo.InvariantCulture), ["password"] = PortalFactory.DefaultPassword });
 
         var page = await Html.GetDocumentAsync(client, $"/{commune.Slug}/tai-lieu/{id}");
         Assert.Contains("Không được tự phê duyệt", page.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
@@ -482,6 +507,8 @@ public sealed class DocumentPagesTests(PortalFactory portal) : IClassFixture<Por
         var codes = page.QuerySelectorAll("#quy-trinh tr[data-code]").Select(r => r.GetAttribute("data-code")).ToList();
         Assert.Equal(15, codes.Count);
         Assert.DoesNotContain("QT-30", codes);
+        // Listed, but as what they are: templates the commune has not approved and issued.
+        Assert.Equal(15, page.QuerySelectorAll("#quy-trinh tr[data-template=true]").Length);
         Assert.Contains("Mẫu — xã cần điều chỉnh", page.QuerySelector("#chinh-sach")!.TextContent, StringComparison.Ordinal);
         Assert.Contains(page.QuerySelectorAll(".site-nav a"), a => a.TextContent == "Hệ thống ISO");
         var khaiSinh = await DocumentSeed.ReadAsync(portal, commune, db => db.Set<DocumentRevision>()

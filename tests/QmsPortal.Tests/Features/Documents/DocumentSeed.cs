@@ -44,6 +44,18 @@ internal static class DocumentSeed
             return revision.Id;
         }, commune);
 
+    /// <summary>Gives a user the job title the sign-off blocks print (users are created without one).</summary>
+    public static Task SetJobTitleAsync(PortalFactory portal, string email, string jobTitle) => portal.InScopeAsync(async sp =>
+    {
+        var users = sp.GetRequiredService<UserManager<PortalUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException(email);
+        user.JobTitle = jobTitle;
+        await users.UpdateAsync(user);
+    });
+
+    public static Task<string> UserIdAsync(PortalFactory portal, string email) =>
+        portal.InScopeAsync(async sp => (await sp.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync(email))!.Id);
+
     public static Task<int> RevisionIdAsync(PortalFactory portal, TenantInfo commune, int documentId, int number) =>
         portal.InScopeAsync(sp => sp.GetRequiredService<QmsDbContext>().Set<DocumentRevision>()
             .Where(r => r.DocumentId == documentId && r.Number == number).Select(r => r.Id).SingleAsync(), commune);

@@ -28,7 +28,8 @@ public sealed class SafeMarkdownTests
     {
         var html = SafeMarkdown.Render("| A | B |\n|---|---|\n| 1 | 2 |\n\n[cổng](https://dichvucong.gov.vn) [thư](mailto:a@b.vn)").Value!;
 
-        Assert.Contains("<table class=\"table\">", html, StringComparison.Ordinal);
+        Assert.Contains("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Bảng 1 trong nội dung\"><table class=\"table\">", html, StringComparison.Ordinal);
+        Assert.Contains("</table></div>", html, StringComparison.Ordinal);
         Assert.Contains("href=\"https://dichvucong.gov.vn\"", html, StringComparison.Ordinal);
         Assert.Contains("href=\"mailto:a@b.vn\"", html, StringComparison.Ordinal);
     }

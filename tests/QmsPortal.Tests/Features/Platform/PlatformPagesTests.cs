@@ -101,4 +101,24 @@ public sealed class PlatformPagesTests(PortalFactory portal) : IClassFixture<Por
         Assert.True(total < 30_000, $"{total} bytes of HTML and CSS");
         Assert.DoesNotContain("&#x", html);
     }
+
+    [Fact]
+    public async Task A_missing_page_inside_a_commune_offers_that_communes_procedures_and_search()
+    {
+        var commune = await portal.CreateCommuneAsync();
+
+        var response = await portal.Anonymous().GetAsync($"/{commune.Slug}/khong-co-trang-nay");
+        var elsewhere = await Html.ParseAsync(await portal.Anonymous().GetAsync("/xa-khong-ton-tai-tren-cong"));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        var search = page.QuerySelector("main form[role=search]")!;
+        Assert.Equal($"/{commune.Slug}/thu-tuc", search.GetAttribute("action"));
+        Assert.NotNull(search.QuerySelector("input[name=q]"));
+        var links = page.QuerySelectorAll("main a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains($"/{commune.Slug}/thu-tuc", links);
+        Assert.Contains("/", links);
+        Assert.Null(elsewhere.QuerySelector("main form[role=search]"));
+        Assert.Equal(["/"], elsewhere.QuerySelectorAll("main a").Select(a => a.GetAttribute("href")!).ToArray());
+    }
 }

@@ -60,7 +60,8 @@ public abstract class MalformedRequestCases(LoggingPortalFactory portal)
             new() { ["Input.Message"] = "Dòng một của phản ánh.\r\nDòng hai\tcó tab." });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Dòng một của phản ánh.\r\nDòng hai\tcó tab.",
+        // Browsers send CR LF line ends (HTML's form encoding); they are stored as LF like every other text.
+        Assert.Equal("Dòng một của phản ánh.\nDòng hai\tcó tab.",
             await portal.InScopeAsync(sp => sp.GetRequiredService<QmsDbContext>().Set<TthcFeedback>().Select(f => f.Message).SingleAsync(), commune));
     }
 }

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using AngleSharp.Dom;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using QmsPortal.Tests.Support;
 
 namespace QmsPortal.Tests.Features.Tthc;
@@ -30,6 +32,27 @@ public sealed class PublicPagesTests(PortalFactory portal) : IClassFixture<Porta
         Assert.Contains("theo Quyết định số 100/QĐ-UBND ngày 05/01/2026", page.QuerySelector(".tthc-updated")!.TextContent);
         Assert.Equal("https://dichvucong.example.vn/thu-tuc", page.QuerySelector("#thoi-han a")!.GetAttribute("href"));
         Assert.Empty(page.QuerySelectorAll("script:not([type='application/ld+json'])"));
+    }
+
+    [Fact]
+    public async Task Detail_page_makes_the_phone_numbers_of_the_contact_line_tel_links()
+    {
+        var commune = await portal.CreateCommuneAsync(provinceCode: "42");
+        var code = TthcBuilder.NextCode();
+        await portal.ImportAsync("42", TthcBuilder.Procedure(code));
+        await portal.PostAsync(commune, true, code);
+        await portal.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<QmsPortal.Web.Data.QmsDbContext>();
+            (await db.Set<QmsPortal.Web.Features.Tthc.TthcPosting>().SingleAsync(p => p.Code == code)).Contact = "Quầy số 1, ĐT 0239 3855 123 hoặc 0912.345.678";
+            await db.SaveChangesAsync();
+        }, commune);
+
+        var page = await Html.GetDocumentAsync(portal.Anonymous(), $"/{commune.Slug}/thu-tuc/{code}");
+
+        var contact = page.QuerySelector("#lien-he")!;
+        Assert.Equal("Liên hệ: Quầy số 1, ĐT 0239 3855 123 hoặc 0912.345.678", contact.TextContent.Trim());
+        Assert.Equal(["tel:02393855123", "tel:0912345678"], contact.QuerySelectorAll("a").Select(a => a.GetAttribute("href")!).ToArray());
     }
 
     [Fact]

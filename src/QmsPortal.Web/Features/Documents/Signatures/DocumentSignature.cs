@@ -8,6 +8,9 @@ public enum SignatureMeaning
 {
     Approval,
     Issue,
+
+    /// <summary>"Xem xét": the reviewer the submitter named has reviewed the revision before approval.</summary>
+    Review,
 }
 
 /// <summary>
@@ -61,7 +64,7 @@ public sealed class DocumentSignature : ITenantOwned, IAppendOnly
 }
 
 /// <summary>
-/// What a page hands to <see cref="ControlledDocument.Approve"/> or <see cref="ControlledDocument.Issue"/> once the signer
+/// What a page hands to <see cref="ControlledDocument.Review"/>, <see cref="ControlledDocument.Approve"/> or <see cref="ControlledDocument.Issue"/> once the signer
 /// has re-authenticated: the commune role they sign under, how they proved who they are, and the content they sign.
 /// </summary>
 public sealed record SigningEvidence(CommuneRole Role, ReauthenticationMethod Method, SignedContent Content);
@@ -72,6 +75,7 @@ public static class SignatureLabels
     {
         SignatureMeaning.Approval => "Phê duyệt",
         SignatureMeaning.Issue => "Ban hành",
+        SignatureMeaning.Review => "Xem xét",
         _ => meaning.ToString(),
     };
 

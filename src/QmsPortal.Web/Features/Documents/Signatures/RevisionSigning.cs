@@ -45,9 +45,13 @@ public sealed class RevisionSigning(QmsDbContext db, UserManager<PortalUser> use
     private async Task<CommuneRole> RoleAsync(SignatureMeaning meaning)
     {
         var roles = await access.RolesAsync();
-        CommuneRole[] preferred = meaning == SignatureMeaning.Approval
-            ? [CommuneRole.Approver]
-            : [CommuneRole.Approver, CommuneRole.QualitySecretary, CommuneRole.CommuneAdmin];
+        CommuneRole[] preferred = meaning switch
+        {
+            SignatureMeaning.Approval => [CommuneRole.Approver],
+            SignatureMeaning.Issue => [CommuneRole.Approver, CommuneRole.QualitySecretary, CommuneRole.CommuneAdmin],
+            // Any member the submitter named may review (a vice-chair, the head of the office, a specialist).
+            _ => [CommuneRole.Approver, CommuneRole.CommuneAdmin, CommuneRole.QualitySecretary, CommuneRole.InternalAuditor, CommuneRole.Staff],
+        };
         foreach (var role in preferred)
         {
             if (roles.Contains(role))
@@ -56,9 +60,12 @@ public sealed class RevisionSigning(QmsDbContext db, UserManager<PortalUser> use
             }
         }
 
-        throw new DomainException(meaning == SignatureMeaning.Approval
-            ? "Chỉ lãnh đạo có vai trò phê duyệt mới được phê duyệt tài liệu."
-            : "Chỉ thành viên của xã (thư ký ISO, quản trị xã hoặc lãnh đạo phê duyệt) mới được ký ban hành tài liệu.");
+        throw new DomainException(meaning switch
+        {
+            SignatureMeaning.Approval => "Chỉ lãnh đạo có vai trò phê duyệt mới được phê duyệt tài liệu.",
+            SignatureMeaning.Issue => "Chỉ thành viên của xã (thư ký ISO, quản trị xã hoặc lãnh đạo phê duyệt) mới được ký ban hành tài liệu.",
+            _ => "Chỉ thành viên của xã mới được ký xem xét tài liệu.",
+        });
     }
 }
 

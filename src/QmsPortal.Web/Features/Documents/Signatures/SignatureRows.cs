@@ -21,6 +21,9 @@ public sealed record SignatureBlock(IReadOnlyList<SignatureRow> Signatures, Revi
 
     public bool WasIssued => IssueNumber is not null;
 
+    /// <summary>Whether the block has anything to show: a step that happened, or a signature (a review comes before approval).</summary>
+    public bool HasContent => WasApproved || Signatures.Count > 0;
+
     /// <summary>Why a step that happened has no signature, or null when it is signed or did not happen.</summary>
     public string? MissingSignature(SignatureMeaning meaning)
     {

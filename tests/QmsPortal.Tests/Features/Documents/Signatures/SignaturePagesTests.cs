@@ -137,7 +137,9 @@ public sealed class SignaturePagesTests(PortalFactory portal) : IClassFixture<Po
 
         var print = (await Html.GetDocumentAsync(staff, office.Doc(id) + "/in")).QuerySelector("#ky-duyet")!;
         Assert.Contains("Người trình duyệt", print.TextContent, StringComparison.Ordinal);
-        Assert.DoesNotContain("xem xét", print.TextContent, StringComparison.OrdinalIgnoreCase);
+        // Nobody reviewed this revision: the reviewer's cell says so instead of naming someone (the submitter is not a reviewer).
+        Assert.Equal("Không qua bước xem xét", print.QuerySelector("td[data-role=reviewer]")!.TextContent.Trim());
+        Assert.DoesNotContain("Nguyễn Thị Thư", print.QuerySelector("td[data-role=reviewer]")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Nguyễn Thị Thư", print.QuerySelector("td[data-role=submitter]")!.TextContent, StringComparison.Ordinal);
         var approved = print.QuerySelector("td[data-role=approver] [data-signed=Approval]")!.TextContent;
         Assert.Contains("Đã ký điện tử (nhập lại mật khẩu) lúc 09:00 25/11/2026", approved, StringComparison.Ordinal);
@@ -152,8 +154,12 @@ public sealed class SignaturePagesTests(PortalFactory portal) : IClassFixture<Po
         var office = await OfficeAsync();
         var id = await DocumentSeed.CreateAsync(portal, office.Commune, "QT-47", RevisionStatus.Approved, office.Secretary, office.Approver);
         var admin = await portal.SignedInAsync(await portal.CreateUserAsync(platformRole: PlatformRoles.PlatformAdmin));
+        var revision = await DocumentSeed.RevisionIdAsync(portal, office.Commune, id, 1);
 
-        await Html.PostFormAsync(admin, office.Doc(id), new() { ["effectiveDate"] = "2026-12-01", ["password"] = Password }, "Issue");
+        // The page does not offer a signature the administrator cannot give; a hand-made post is still refused by the rules.
+        Assert.Null((await Html.GetDocumentAsync(admin, office.Doc(id))).QuerySelector("#ky-ban-hanh"));
+        await DocumentSeed.PostHandlerAsync(admin, office.Doc(id), "Issue",
+            new() { ["revision"] = revision.ToString(System.Globalization.CultureInfo.InvariantCulture), ["effectiveDate"] = "2026-12-01", ["password"] = Password });
 
         Assert.Contains("Chỉ thành viên của xã", await AlertAsync(admin, office.Doc(id)), StringComparison.Ordinal);
         Assert.Equal(RevisionStatus.Approved, await StatusAsync(office.Commune, id));
@@ -175,7 +181,9 @@ public sealed class SignaturePagesTests(PortalFactory portal) : IClassFixture<Po
         Assert.Equal(HttpStatusCode.Redirect, (await client.PostAsync($"{office.Doc(id)}?handler=Upload&revision={revision}", form)).StatusCode);
         await Html.PostFormAsync(await portal.SignedInAsync(office.Secretary), office.Doc(id), [], "Submit");
 
-        await Html.PostFormAsync(client, office.Doc(id), new() { ["password"] = Password }, "Approve");
+        Assert.Null((await Html.GetDocumentAsync(client, office.Doc(id))).QuerySelector("#ky-phe-duyet"));
+        await DocumentSeed.PostHandlerAsync(client, office.Doc(id), "Approve",
+            new() { ["revision"] = revision.ToString(System.Globalization.CultureInfo.InvariantCulture), ["password"] = Password });
 
         Assert.Contains("chính mình đã sửa nội dung hoặc đính kèm tệp", await AlertAsync(client, office.Doc(id)), StringComparison.Ordinal);
         Assert.Equal(RevisionStatus.InReview, await StatusAsync(office.Commune, id));
@@ -196,7 +204,10 @@ public sealed class SignaturePagesTests(PortalFactory portal) : IClassFixture<Po
         await Html.PostFormAsync(client, office.Doc(id), [], "Submit");
         Assert.Equal(RevisionStatus.InReview, await StatusAsync(office.Commune, id));
 
-        await Html.PostFormAsync(client, office.Doc(id), new() { ["password"] = Password }, "Approve");
+        Assert.Null((await Html.GetDocumentAsync(client, office.Doc(id))).QuerySelector("#ky-phe-duyet"));
+        var revision = await DocumentSeed.RevisionIdAsync(portal, office.Commune, id, 1);
+        await DocumentSeed.PostHandlerAsync(client, office.Doc(id), "Approve",
+            new() { ["revision"] = revision.ToString(System.Globalization.CultureInfo.InvariantCulture), ["password"] = Password });
 
         Assert.Contains("Không được phê duyệt bản mà chính mình đã sửa", await AlertAsync(client, office.Doc(id)), StringComparison.Ordinal);
         Assert.Equal(RevisionStatus.InReview, await StatusAsync(office.Commune, id));

@@ -1,0 +1,91 @@
+namespace QmsPortal.Tests.Browser.Pages;
+
+/// <summary>
+/// One page of the portal as a visitor opens it: <paramref name="Path"/> on the demo data, <paramref name="Visitor"/> a
+/// demo sign-in (<see cref="DemoUsers.Citizen"/> for nobody), and the status the page answers with.
+/// </summary>
+/// <remarks>
+/// A path may name demo records by their natural keys, resolved against Xã Tuyên Bình when the checks start:
+/// <c>{doc:MT-02}</c> is the id of document MT-02, <c>{rev:MT-02:1}</c> the id of its revision 1.
+/// </remarks>
+public sealed record ListedPage(string Path, string Visitor, int Status = 200)
+{
+    public override string ToString() => $"{Path} ({(Visitor.Length == 0 ? "người dân" : Visitor)})";
+}
+
+/// <summary>
+/// Every page template of the portal, public and staff, with someone who may open it. <see cref="EveryPageTests"/> runs
+/// axe-core, the Nu HTML Checker and the 360 px width check on each: a page added later is covered by adding it here.
+/// Not listed: /setup, which closes for good once a platform administrator exists (the demo has one); redirects such
+/// as /{slug}/tai-lieu/theo-ma, which have no page of their own; file downloads.
+/// </summary>
+public static class PageList
+{
+    private const string Commune = "/tuyen-binh";
+    private const string Procedure = Commune + "/thu-tuc/1.001193";
+
+    public static readonly IReadOnlyList<ListedPage> All =
+    [
+        // Citizens: the platform, a commune (Default theme and Lotus theme), its procedures and its ISO system.
+        new("/", DemoUsers.Citizen),
+        new(Commune, DemoUsers.Citizen),
+        new(Commune + "/thu-tuc", DemoUsers.Citizen),
+        new(Commune + "/thu-tuc?q=khai+sinh", DemoUsers.Citizen),
+        new(Procedure, DemoUsers.Citizen),
+        new(Procedure + "/in-giay-to", DemoUsers.Citizen),
+        new(Procedure + "/in-niem-yet", DemoUsers.Citizen),
+        new(Procedure + "/bao-sai-sot", DemoUsers.Citizen),
+        new(Procedure + "/phien-ban/1", DemoUsers.Citizen),
+        new(Commune + "/iso", DemoUsers.Citizen),
+        new("/ky-anh", DemoUsers.Citizen),
+        new("/ky-anh/thu-tuc/1.001193", DemoUsers.Citizen),
+        new("/ky-anh/iso", DemoUsers.Citizen),
+
+        // Accounts and the status pages.
+        new("/tai-khoan/dang-nhap", DemoUsers.Citizen),
+        new("/tai-khoan/quen-mat-khau", DemoUsers.Citizen),
+        new("/tai-khoan/dat-lai-mat-khau?email=canbo.tuyenbinh%40qms.demo&token=het-han", DemoUsers.Citizen),
+        new("/xa-khong-ton-tai", DemoUsers.Citizen, 404),
+        new(Commune + "/trang-khong-co", DemoUsers.Citizen, 404),
+        new("/ky-anh/trang-khong-co", DemoUsers.Citizen, 404),
+        new("/tai-khoan/khong-co-quyen", DemoUsers.Staff, 403),
+        new("/tai-khoan", DemoUsers.Secretary),
+        new("/tai-khoan/ma-ky-so", DemoUsers.Secretary),
+        new("/tai-khoan/dang-xuat", DemoUsers.Secretary),
+
+        // The procedure library: issued, draft and in-review documents, as their author, an approver and a reader.
+        new(Commune, DemoUsers.Secretary),
+        new(Commune + "/tai-lieu", DemoUsers.Secretary),
+        new(Commune + "/tai-lieu/{doc:MT-02}", DemoUsers.Secretary),
+        new(Commune + "/tai-lieu/{doc:MT-02}", DemoUsers.Staff),
+        new(Commune + "/tai-lieu/{doc:HD-01}", DemoUsers.Secretary),
+        new(Commune + "/tai-lieu/{doc:QT-16}", DemoUsers.Approver),
+        new(Commune + "/tai-lieu/{doc:HD-01}/sua", DemoUsers.Secretary),
+        new(Commune + "/tai-lieu/moi", DemoUsers.Secretary),
+        new(Commune + "/tai-lieu/{doc:MT-02}/so-sanh?tu={rev:MT-02:1}&den={rev:MT-02:2}", DemoUsers.Secretary),
+        new(Commune + "/tai-lieu/{doc:MT-02}/in", DemoUsers.Staff),
+        new(Commune + "/tai-lieu/{doc:MT-02}/kiem-tra-toan-ven", DemoUsers.Secretary),
+        new(Commune + "/tai-lieu/can-xac-nhan", DemoUsers.Staff),
+        new(Commune + "/tai-lieu/he-thong-iso", DemoUsers.Secretary),
+        new(Commune + "/tai-lieu/van-ban-phap-ly", DemoUsers.Secretary),
+        new(Commune + "/tai-lieu/cai-dat", DemoUsers.CommuneAdmin),
+        new("/ky-anh/tai-lieu", DemoUsers.LotusSecretary),
+
+        // Procedure postings and citizens' feedback, members and roles.
+        new(Commune + "/thu-tuc/quan-ly", DemoUsers.Secretary),
+        new(Commune + "/thu-tuc/quan-ly/1.001193", DemoUsers.Secretary),
+        new(Commune + "/thu-tuc/quan-ly/phan-anh", DemoUsers.Secretary),
+        new(Commune + "/quan-tri/thanh-vien", DemoUsers.CommuneAdmin),
+
+        // The province auditor and the platform administrator.
+        new("/tai-khoan", DemoUsers.ProvinceAuditor),
+        new(Commune + "/quan-tri/thanh-vien", DemoUsers.ProvinceAuditor),
+        new("/quan-tri/danh-muc-tthc", DemoUsers.ProvinceAuditor),
+        new("/admin", DemoUsers.PlatformAdmin),
+        new("/admin/xa/them", DemoUsers.PlatformAdmin),
+        new("/admin/xa/tuyen-binh", DemoUsers.PlatformAdmin),
+        new("/admin/thu-di", DemoUsers.PlatformAdmin),
+    ];
+
+    public static ListedPage Find(string key) => All.Single(p => p.ToString() == key);
+}
