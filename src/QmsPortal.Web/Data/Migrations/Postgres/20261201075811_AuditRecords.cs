@@ -7,11 +7,18 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace QmsPortal.Web.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class Audits : Migration
+    public partial class AuditRecords : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "RecordPath",
+                table: "IsoEvidence",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "AuditProgrammes",
                 columns: table => new
@@ -434,6 +441,11 @@ namespace QmsPortal.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_IsoEvidence_TenantId_Kind_Date",
+                table: "IsoEvidence",
+                columns: new[] { "TenantId", "Kind", "Date" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AuditAnswers_AuditId",
                 table: "AuditAnswers",
                 column: "AuditId");
@@ -670,6 +682,14 @@ namespace QmsPortal.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AuditProgrammes");
+
+            migrationBuilder.DropIndex(
+                name: "IX_IsoEvidence_TenantId_Kind_Date",
+                table: "IsoEvidence");
+
+            migrationBuilder.DropColumn(
+                name: "RecordPath",
+                table: "IsoEvidence");
         }
     }
 }

@@ -6,11 +6,18 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace QmsPortal.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class Audits : Migration
+    public partial class AuditRecords : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "RecordPath",
+                table: "IsoEvidence",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "AuditProgrammes",
                 columns: table => new
@@ -433,6 +440,11 @@ namespace QmsPortal.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_IsoEvidence_TenantId_Kind_Date",
+                table: "IsoEvidence",
+                columns: new[] { "TenantId", "Kind", "Date" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AuditAnswers_AuditId",
                 table: "AuditAnswers",
                 column: "AuditId");
@@ -669,6 +681,14 @@ namespace QmsPortal.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AuditProgrammes");
+
+            migrationBuilder.DropIndex(
+                name: "IX_IsoEvidence_TenantId_Kind_Date",
+                table: "IsoEvidence");
+
+            migrationBuilder.DropColumn(
+                name: "RecordPath",
+                table: "IsoEvidence");
         }
     }
 }
