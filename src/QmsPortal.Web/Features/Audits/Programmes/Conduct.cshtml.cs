@@ -120,8 +120,8 @@ public sealed class ConductModel(QmsDbContext db, TenantContext tenant, AuditDes
         catch (DomainException e)
         {
             db.ChangeTracker.Clear();
-            ModelState.AddModelError(AnswerKey(answer, e.Field ?? "Result"), e.Message);
             await LoadAsync(id, cancellationToken);
+            ModelState.AddModelError(Shows("Answer") ? AnswerKey(answer, e.Field ?? "Result") : "", e.Message);
             Refused = new AnswerInput(answer, result, evidence);
             return Page();
         }
@@ -150,11 +150,20 @@ public sealed class ConductModel(QmsDbContext db, TenantContext tenant, AuditDes
         catch (DomainException e)
         {
             db.ChangeTracker.Clear();
-            ModelState.AddModelError(e.Field is null ? form : $"{form}.{e.Field}", e.Message);
             await LoadAsync(id, cancellationToken);
+            ModelState.AddModelError(!Shows(form) ? "" : e.Field is null ? form : $"{form}.{e.Field}", e.Message);
             return Page();
         }
     }
+
+    /// <summary>Whether the page shows this form to the user; a refusal of a form that is not shown goes to the top of the page.</summary>
+    private bool Shows(string form) => form switch
+    {
+        nameof(Open) => Head.Status == AuditStatus.Planned && IsAuditor,
+        nameof(Sign) => Head.Status == AuditStatus.InProgress && IsLead,
+        nameof(Cancel) => CanAudit && Head.Status is AuditStatus.Planned or AuditStatus.InProgress,
+        _ => Head.Status == AuditStatus.InProgress && IsAuditor,
+    };
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
