@@ -32,6 +32,8 @@ public sealed class AuditProgramme : ITenantOwned, IStamped
         return new AuditProgramme { Year = year, Notes = AuditText.Optional(notes, NotesMaxLength, "Notes", "ghi chú") };
     }
 
+    public void EditNotes(string? notes) => Notes = AuditText.Optional(notes, NotesMaxLength, "Notes", "ghi chú");
+
     /// <summary>
     /// Plans one audit. An auditor may not audit work they are responsible for (independence, ISO 9001 9.2.2 c):
     /// <paramref name="responsibleForScope"/> are the people who wrote, approved or own the documents in its scope.

@@ -1,6 +1,15 @@
+using QmsPortal.Web.Features.Audits.Programmes;
+using QmsPortal.Web.Recipes;
+
 namespace QmsPortal.Web.Features.Audits;
 
 public static class AuditsRegistration
 {
-    public static IServiceCollection AddAudits(this IServiceCollection services) => services;
+    public static IServiceCollection AddAudits(this IServiceCollection services)
+    {
+        services.AddScoped<AuditDesk>();
+        services.AddScoped<ScopeLookup>();
+        services.AddScoped<IRecipeStep, AuditQuestionsStep>();
+        return services;
+    }
 }
