@@ -134,7 +134,7 @@ public sealed class ReviewModel(QmsDbContext db, TenantContext tenant, CommuneAc
             }
             catch (DomainException e)
             {
-                ModelState.AddModelError(prefix is null ? "" : $"{prefix}.{e.Field ?? ""}".TrimEnd('.'), e.Message);
+                ModelState.AddModelError(prefix is null || e.Field is null ? "" : $"{prefix}.{e.Field}", e.Message);
             }
         }
 
