@@ -151,7 +151,7 @@ internal sealed class ManagementReviewConfiguration : IEntityTypeConfiguration<M
         b.Property(r => r.ChairId).HasMaxLength(450);
         b.Property(r => r.ChairName).HasMaxLength(256);
         b.Property(r => r.ChairTitle).HasMaxLength(256);
-        foreach (var text in new[] { nameof(ManagementReview.Participants), nameof(ManagementReview.Discussion), nameof(ManagementReview.ImprovementOpportunities),
+        foreach (var text in new[] { nameof(ManagementReview.Participants), nameof(ManagementReview.Risks), nameof(ManagementReview.Discussion), nameof(ManagementReview.ImprovementOpportunities),
                      nameof(ManagementReview.QmsChanges), nameof(ManagementReview.ResourceNeeds) })
         {
             b.Property(text).HasMaxLength(ManagementReview.TextMaxLength);

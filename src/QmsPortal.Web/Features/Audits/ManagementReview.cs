@@ -36,6 +36,9 @@ public sealed class ManagementReview : ITenantOwned, IStamped
     /// <summary>The gathered inputs as shown at the meeting (JSON written by the review page), so the minutes never change afterwards.</summary>
     public string InputsSnapshot { get; private set; } = "";
 
+    /// <summary>Risks and opportunities and the effect of the actions taken on them (9.3.2 e), written at the meeting.</summary>
+    public string? Risks { get; private set; }
+
     public string? Discussion { get; private set; }
     public string? ImprovementOpportunities { get; private set; }
     public string? QmsChanges { get; private set; }
@@ -81,9 +84,11 @@ public sealed class ManagementReview : ITenantOwned, IStamped
         };
     }
 
-    public void RecordOutputs(string? discussion, string? improvements, string? qmsChanges, string? resources)
+    /// <summary>What the meeting said: the risks discussed (an input typed at the meeting) and the outputs of 9.3.3.</summary>
+    public void RecordOutputs(string? risks, string? discussion, string? improvements, string? qmsChanges, string? resources)
     {
         RequireDraft();
+        Risks = AuditText.Optional(risks, TextMaxLength, "Risks", "rủi ro và cơ hội");
         Discussion = AuditText.Optional(discussion, TextMaxLength, "Discussion", "nội dung thảo luận");
         ImprovementOpportunities = AuditText.Optional(improvements, TextMaxLength, "ImprovementOpportunities", "cơ hội cải tiến");
         QmsChanges = AuditText.Optional(qmsChanges, TextMaxLength, "QmsChanges", "thay đổi cần thiết đối với hệ thống");
@@ -112,8 +117,32 @@ public sealed class ManagementReview : ITenantOwned, IStamped
             throw new DomainException("Chỉ người chủ trì ký kết thúc biên bản xem xét.");
         }
 
+        if (Discussion is null)
+        {
+            throw new DomainException("Ghi nội dung thảo luận và kết luận của cuộc họp trước khi kết thúc biên bản.", "Discussion");
+        }
+
         Status = ReviewStatus.Closed;
         ClosedAt = at;
+    }
+
+    /// <summary>
+    /// The head confirms the system effective on the strength of this review: only once its minutes are closed, on or
+    /// after the meeting, by an Approver (the chair or another one).
+    /// </summary>
+    public EffectivenessConfirmation ConfirmEffectiveness(DateOnly on, AuditPerson approver, bool isApprover, string? statement, DateOnly today, DateTimeOffset at)
+    {
+        if (Status != ReviewStatus.Closed)
+        {
+            throw new DomainException("Xác nhận hiệu lực sau khi người chủ trì kết thúc biên bản xem xét.");
+        }
+
+        if (on < HeldOn || on > today)
+        {
+            throw new DomainException($"Ngày xác nhận từ ngày họp ({Text.VietnameseFormat.Date(HeldOn)}) đến hôm nay.", "ConfirmedOn");
+        }
+
+        return EffectivenessConfirmation.Record(on, approver, isApprover, statement, Id, at);
     }
 
     private void RequireDraft()

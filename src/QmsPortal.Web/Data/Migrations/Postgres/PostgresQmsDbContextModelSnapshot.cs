@@ -1089,6 +1089,10 @@ namespace QmsPortal.Web.Data.Migrations.Postgres
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
 
+                    b.Property<string>("Risks")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(8)
