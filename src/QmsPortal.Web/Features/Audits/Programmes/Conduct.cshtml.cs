@@ -71,6 +71,7 @@ public sealed class ConductModel(QmsDbContext db, TenantContext tenant, AuditDes
         {
             var on = Sign.ClosingMeetingOn ?? throw new DomainException("Vui lòng chọn ngày họp kết thúc.", "ClosingMeetingOn");
             audit.SignReport(on, Sign.Conclusion, actor, desk.Now);
+            db.Add(IsoMilestone.FromRecord(IsoMilestoneKind.InternalAudit, on, $"Báo cáo đánh giá nội bộ: {audit.Title}", $"danh-gia/cuoc-danh-gia/{audit.Id}"));
             return Task.FromResult("Trưởng đoàn đã ký báo cáo đánh giá.");
         }, cancellationToken);
 

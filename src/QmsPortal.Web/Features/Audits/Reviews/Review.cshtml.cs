@@ -77,6 +77,8 @@ public sealed class ReviewModel(QmsDbContext db, TenantContext tenant, CommuneAc
         ActAsync(id, null, null, editor: false, async (review, me) =>
         {
             review.Close(me.Person, clock.GetUtcNow());
+            db.Add(IsoMilestone.FromRecord(IsoMilestoneKind.ManagementReview, review.HeldOn,
+                $"Biên bản xem xét của lãnh đạo họp ngày {VietnameseFormat.Date(review.HeldOn)}, {review.ChairName} chủ trì", $"danh-gia/xem-xet-lanh-dao/{review.Id}"));
             await Task.CompletedTask;
             return "Người chủ trì đã kết thúc biên bản xem xét.";
         }, cancellationToken);
@@ -85,6 +87,8 @@ public sealed class ReviewModel(QmsDbContext db, TenantContext tenant, CommuneAc
         ActAsync(id, nameof(Confirm), Confirm, editor: false, async (review, me) =>
         {
             db.Add(review.ConfirmEffectiveness(Confirm.ConfirmedOn!.Value, me.Person, me.IsApprover, Confirm.Statement, VietnameseFormat.Today(clock), clock.GetUtcNow()));
+            db.Add(IsoMilestone.FromRecord(IsoMilestoneKind.EffectivenessConfirmation, Confirm.ConfirmedOn.Value,
+                $"{me.Person.Name} xác nhận hiệu lực sau cuộc họp ngày {VietnameseFormat.Date(review.HeldOn)}", $"danh-gia/xem-xet-lanh-dao/{review.Id}"));
             await Task.CompletedTask;
             return "Đã ghi nhận xác nhận hiệu lực của hệ thống.";
         }, cancellationToken);

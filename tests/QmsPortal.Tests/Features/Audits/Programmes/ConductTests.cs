@@ -200,6 +200,12 @@ public sealed class ConductTests(PortalFactory portal) : IClassFixture<PortalFac
         var page = await Html.GetDocumentAsync(lead, url);
         Assert.Empty(page.QuerySelectorAll("form[action*='handler=Answer'], form[action*='handler=Sign'], form[action*='handler=Cancel']"));
         Assert.Contains("Nguyễn Trưởng Đoàn", page.QuerySelector("#ky-bao-cao")!.TextContent, StringComparison.Ordinal);
+
+        // The signed report is the internal audit the ISO status counts, with a link back to it.
+        var iso = await Html.GetDocumentAsync(lead, $"/{s.Commune.Slug}/tai-lieu/he-thong-iso");
+        Assert.Contains("Đánh giá nội bộ ngày 24/11/2026", iso.QuerySelector("#bon-buoc li[data-step='2']")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal($"/{s.Commune.Slug}/danh-gia/cuoc-danh-gia/{id}",
+            iso.QuerySelector("#bang-chung tr[data-kind=InternalAudit][data-typed=false] a")!.GetAttribute("href"));
     }
 
     [Fact]

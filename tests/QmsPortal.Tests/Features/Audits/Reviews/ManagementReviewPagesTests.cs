@@ -203,6 +203,11 @@ public sealed class ManagementReviewPagesTests(PortalFactory portal) : IClassFix
         var confirmation = await ReviewSeed.ReadAsync(portal, office.Commune, db => db.Set<EffectivenessConfirmation>().SingleAsync());
         Assert.Equal((id, new DateOnly(2026, 11, 24), "Lê Văn Phó"), (confirmation.ReviewId!.Value, confirmation.ConfirmedOn, confirmation.ApproverName));
 
+        // Closing the minutes and the confirmation are what the ISO status counts for step 2.
+        var applied = (await Html.GetDocumentAsync(secretary, $"/{office.Commune.Slug}/tai-lieu/he-thong-iso")).QuerySelector("#bon-buoc li[data-step='2']")!.TextContent;
+        Assert.Contains("Xem xét của lãnh đạo ngày 20/11/2026", applied, StringComparison.Ordinal);
+        Assert.Contains("Người đứng đầu xác nhận hiệu lực ngày 24/11/2026", applied, StringComparison.Ordinal);
+
         var minutes = await Html.GetDocumentAsync(secretary, url + "/in");
         Assert.Null(minutes.QuerySelector(".watermark"));
         Assert.Contains("Hệ thống phù hợp và được duy trì.", minutes.QuerySelector("#in-thao-luan")!.TextContent, StringComparison.Ordinal);

@@ -90,6 +90,7 @@ namespace QmsPortal.Web.Data.Migrations.Postgres
                     ChairTitle = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Participants = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
                     InputsSnapshot = table.Column<string>(type: "text", nullable: false),
+                    Risks = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
                     Discussion = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
                     ImprovementOpportunities = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
                     QmsChanges = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),

@@ -12,7 +12,7 @@ using QmsPortal.Web.Data;
 namespace QmsPortal.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresQmsDbContext))]
-    [Migration("20261201075811_AuditRecords")]
+    [Migration("20261201080422_AuditRecords")]
     partial class AuditRecords
     {
         /// <inheritdoc />
@@ -1089,6 +1089,10 @@ namespace QmsPortal.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(8000)");
 
                     b.Property<string>("ResourceNeeds")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Risks")
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
 

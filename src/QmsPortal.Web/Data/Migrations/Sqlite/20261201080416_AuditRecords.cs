@@ -89,6 +89,7 @@ namespace QmsPortal.Web.Data.Migrations.Sqlite
                     ChairTitle = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Participants = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
                     InputsSnapshot = table.Column<string>(type: "TEXT", nullable: false),
+                    Risks = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
                     Discussion = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
                     ImprovementOpportunities = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
                     QmsChanges = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
