@@ -961,7 +961,8 @@ namespace QmsPortal.Web.Data.Migrations.Postgres
 
                     b.HasIndex("AuditId");
 
-                    b.HasIndex("FeedbackId");
+                    b.HasIndex("FeedbackId")
+                        .IsUnique();
 
                     b.HasIndex("InspectionId");
 
@@ -2049,6 +2050,10 @@ namespace QmsPortal.Web.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FindingReference")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("Message")
                         .IsRequired()
