@@ -137,7 +137,8 @@ public sealed class NewModel(QmsDbContext db, AuditDesk desk, FindingLookup look
         var rights = await desk.RightsAsync();
         if (InspectionId is { } inspectionId)
         {
-            if (!rights.Inspect && !rights.Manage)
+            // The province auditor writes down the inspection's findings; the commune's auditors and secretary may transcribe them from the minutes.
+            if (!rights.Inspect && !rights.Raise)
             {
                 return Forbid();
             }

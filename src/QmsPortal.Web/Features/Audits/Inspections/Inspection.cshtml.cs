@@ -9,7 +9,7 @@ using QmsPortal.Web.Tenancy;
 namespace QmsPortal.Web.Features.Audits.Inspections;
 
 /// <summary>
-/// One province inspection: its record, its findings (added by the province auditor or the quality secretary), and the
+/// One province inspection: its record, its findings (added by the province auditor, or transcribed by the commune's auditors), and the
 /// commune's corrective report, due two months after the minutes, recorded by the quality secretary.
 /// </summary>
 [Authorize(Policy = CommunePolicies.Reader)]

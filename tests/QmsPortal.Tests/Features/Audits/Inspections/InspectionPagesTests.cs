@@ -97,6 +97,11 @@ public sealed class InspectionPagesTests(PortalFactory portal) : IClassFixture<P
         Assert.Null(findingPage.QuerySelector("#dong-phat-hien"));
         // The province auditor raises inspection findings only: a direct one is the commune's.
         Assert.True(IsDenied(await auditor.GetAsync(office.NewFinding)));
+        // The commune's internal auditor may transcribe them from the minutes; staff may not.
+        Assert.Equal(HttpStatusCode.OK, (await (await portal.SignedInAsync(office.Auditor)).GetAsync(add)).StatusCode);
+        var staff = await portal.SignedInAsync(office.Staff);
+        Assert.Null((await Html.GetDocumentAsync(staff, office.Inspection(inspection))).QuerySelector("#phat-hien-kiem-tra a.btn"));
+        Assert.True(IsDenied(await staff.GetAsync(add)));
     }
 
     [Fact]
