@@ -289,6 +289,32 @@ public sealed class CorrectiveActionPagesTests(PortalFactory portal) : IClassFix
     }
 
     [Fact]
+    public async Task Of_two_writers_holding_the_same_version_only_the_first_wins()
+    {
+        var office = await portal.OfficeAsync();
+        var action = await portal.ActionAsync(office, await portal.FindingAsync(office), office.Staff, portal.Today().AddDays(10));
+        var secretary = await portal.PersonAsync(office.Secretary);
+
+        // The page's last line of defence: the version in the UPDATE's WHERE clause, when both read before either wrote.
+        var lost = await Record.ExceptionAsync(() => portal.InScopeAsync(async first =>
+        {
+            var firstDb = first.GetRequiredService<QmsDbContext>();
+            var mine = await firstDb.Set<CorrectiveAction>().SingleAsync(a => a.Id == action);
+            await portal.InScopeAsync(async second =>
+            {
+                var secondDb = second.GetRequiredService<QmsDbContext>();
+                (await secondDb.Set<CorrectiveAction>().SingleAsync(a => a.Id == action)).Reschedule(portal.Today().AddDays(20), portal.Today(), secretary, portal.Clock.GetUtcNow());
+                await secondDb.SaveChangesAsync();
+            }, office.Commune);
+            mine.Reschedule(portal.Today().AddDays(30), portal.Today(), secretary, portal.Clock.GetUtcNow());
+            await firstDb.SaveChangesAsync();
+        }, office.Commune));
+
+        Assert.IsType<DbUpdateConcurrencyException>(lost);
+        Assert.Equal(portal.Today().AddDays(20), (await ActionAsync(portal, office, action)).DueDate);
+    }
+
+    [Fact]
     public async Task The_secretary_sets_a_new_due_date_for_an_open_action()
     {
         var office = await portal.OfficeAsync();
