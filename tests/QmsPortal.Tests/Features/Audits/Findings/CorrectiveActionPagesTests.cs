@@ -333,6 +333,27 @@ public sealed class CorrectiveActionPagesTests(PortalFactory portal) : IClassFix
     }
 
     [Fact]
+    public async Task A_new_due_date_in_the_past_or_set_by_anyone_but_the_secretary_is_refused_and_nothing_changes()
+    {
+        var office = await portal.OfficeAsync();
+        var finding = await portal.FindingAsync(office);
+        var action = await portal.ActionAsync(office, finding, office.Staff, portal.Today().AddDays(10));
+        var fields = new Dictionary<string, string> { ["Reschedule.ActionId"] = Number(action), ["Reschedule.Version"] = "1", ["Reschedule.DueDate"] = Iso(portal.Today().AddDays(30)) };
+
+        var past = await Html.PostFormAsync(await portal.SignedInAsync(office.Secretary), office.Finding(finding),
+            new() { ["Reschedule.DueDate"] = Iso(portal.Today().AddDays(-1)) }, "Reschedule");
+        Assert.Equal("Chỉ đặt lại hạn cho hành động đang mở, và hạn mới không ở trong quá khứ.", Html.FieldError(await Html.ParseAsync(past), "Reschedule.DueDate"));
+        // The owner, an auditor and an approver may not move the date either: only the secretary manages actions.
+        foreach (var email in new[] { office.Staff, office.Auditor, office.Approver })
+        {
+            Assert.True(IsDenied(await PostAsync(await portal.SignedInAsync(email), office.Findings, office.Finding(finding) + "?handler=Reschedule", fields)), email);
+        }
+
+        var saved = await ActionAsync(portal, office, action);
+        Assert.Equal((portal.Today().AddDays(10), 1), (saved.DueDate, saved.Events.Count));
+    }
+
+    [Fact]
     public async Task The_actions_list_shows_open_overdue_check_due_and_effective_actions_and_what_falls_due()
     {
         var office = await portal.OfficeAsync();
