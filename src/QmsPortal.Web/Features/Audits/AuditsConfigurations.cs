@@ -102,7 +102,8 @@ internal sealed class FindingConfiguration : IEntityTypeConfiguration<Finding>
         b.Property(f => f.UpdatedBy).HasMaxLength(256);
         b.HasOne<Audit>().WithMany().HasForeignKey(f => f.AuditId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<ProvinceInspection>().WithMany().HasForeignKey(f => f.InspectionId).OnDelete(DeleteBehavior.Restrict);
-        b.HasIndex(f => f.FeedbackId);
+        // One citizen's report becomes one finding, even when two people click at the same moment.
+        b.HasIndex(f => f.FeedbackId).IsUnique();
     }
 }
 

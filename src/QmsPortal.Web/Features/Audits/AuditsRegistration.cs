@@ -9,6 +9,8 @@ public static class AuditsRegistration
     {
         services.AddScoped<AuditDesk>();
         services.AddScoped<ScopeLookup>();
+        services.AddScoped<AuditDueItems>();
+        services.AddScoped<Findings.FindingLookup>();
         services.AddScoped<IRecipeStep, AuditQuestionsStep>();
         return services;
     }

@@ -65,7 +65,7 @@ public sealed class ProvinceInspection : ITenantOwned, IStamped
             throw new DomainException("Ngày gửi báo cáo không được trước ngày biên bản kiểm tra.", "ReportSubmittedOn");
         }
 
-        ReportSubmittedOn = on;
         ReportReference = AuditText.Required(reference, 200, "ReportReference", "số, ngày văn bản báo cáo");
+        ReportSubmittedOn = on;
     }
 }

@@ -1010,7 +1010,8 @@ namespace QmsPortal.Web.Data.Migrations.Postgres
 
                     b.HasIndex("AuditId");
 
-                    b.HasIndex("FeedbackId");
+                    b.HasIndex("FeedbackId")
+                        .IsUnique();
 
                     b.HasIndex("InspectionId");
 
@@ -2078,6 +2079,10 @@ namespace QmsPortal.Web.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FindingReference")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("Message")
                         .IsRequired()

@@ -977,7 +977,8 @@ namespace QmsPortal.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AuditId");
 
-                    b.HasIndex("FeedbackId");
+                    b.HasIndex("FeedbackId")
+                        .IsUnique();
 
                     b.HasIndex("InspectionId");
 
@@ -2010,6 +2011,10 @@ namespace QmsPortal.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FindingReference")
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Message")

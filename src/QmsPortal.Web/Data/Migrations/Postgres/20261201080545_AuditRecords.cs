@@ -13,6 +13,13 @@ namespace QmsPortal.Web.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.AddColumn<string>(
+                name: "FindingReference",
+                table: "TthcFeedback",
+                type: "character varying(20)",
+                maxLength: 20,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
                 name: "RecordPath",
                 table: "IsoEvidence",
                 type: "character varying(200)",
@@ -561,7 +568,8 @@ namespace QmsPortal.Web.Data.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_Findings_FeedbackId",
                 table: "Findings",
-                column: "FeedbackId");
+                column: "FeedbackId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Findings_InspectionId",
@@ -634,11 +642,16 @@ namespace QmsPortal.Web.Data.Migrations.Postgres
                 name: "IX_ReviewActions_TenantId_DoneOn_DueDate",
                 table: "ReviewActions",
                 columns: new[] { "TenantId", "DoneOn", "DueDate" });
+
+            // The history of corrective actions is evidence: raw UPDATE and DELETE are refused by the database too.
+            Features.Audits.Findings.CorrectiveActionHistory.Protect(migrationBuilder);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            Features.Audits.Findings.CorrectiveActionHistory.Unprotect(migrationBuilder);
+
             migrationBuilder.DropTable(
                 name: "AuditEvidenceFiles");
 
@@ -687,6 +700,10 @@ namespace QmsPortal.Web.Data.Migrations.Postgres
             migrationBuilder.DropIndex(
                 name: "IX_IsoEvidence_TenantId_Kind_Date",
                 table: "IsoEvidence");
+
+            migrationBuilder.DropColumn(
+                name: "FindingReference",
+                table: "TthcFeedback");
 
             migrationBuilder.DropColumn(
                 name: "RecordPath",

@@ -12,6 +12,13 @@ namespace QmsPortal.Web.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.AddColumn<string>(
+                name: "FindingReference",
+                table: "TthcFeedback",
+                type: "TEXT",
+                maxLength: 20,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
                 name: "RecordPath",
                 table: "IsoEvidence",
                 type: "TEXT",
@@ -560,7 +567,8 @@ namespace QmsPortal.Web.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_Findings_FeedbackId",
                 table: "Findings",
-                column: "FeedbackId");
+                column: "FeedbackId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Findings_InspectionId",
@@ -633,11 +641,16 @@ namespace QmsPortal.Web.Data.Migrations.Sqlite
                 name: "IX_ReviewActions_TenantId_DoneOn_DueDate",
                 table: "ReviewActions",
                 columns: new[] { "TenantId", "DoneOn", "DueDate" });
+
+            // The history of corrective actions is evidence: raw UPDATE and DELETE are refused by the database too.
+            Features.Audits.Findings.CorrectiveActionHistory.Protect(migrationBuilder);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            Features.Audits.Findings.CorrectiveActionHistory.Unprotect(migrationBuilder);
+
             migrationBuilder.DropTable(
                 name: "AuditEvidenceFiles");
 
@@ -686,6 +699,10 @@ namespace QmsPortal.Web.Data.Migrations.Sqlite
             migrationBuilder.DropIndex(
                 name: "IX_IsoEvidence_TenantId_Kind_Date",
                 table: "IsoEvidence");
+
+            migrationBuilder.DropColumn(
+                name: "FindingReference",
+                table: "TthcFeedback");
 
             migrationBuilder.DropColumn(
                 name: "RecordPath",
