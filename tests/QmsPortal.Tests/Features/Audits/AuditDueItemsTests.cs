@@ -123,7 +123,9 @@ public sealed class AuditDueItemsTests(PortalFactory portal) : IClassFixture<Por
         await portal.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<QmsDbContext>();
-            (await db.Set<ManagementReview>().SingleAsync(r => r.Id == draftId)).Close(chair, portal.Clock.GetUtcNow());
+            var review = await db.Set<ManagementReview>().SingleAsync(r => r.Id == draftId);
+            review.RecordOutputs(null, "Hệ thống phù hợp và được duy trì.", null, null, null);
+            review.Close(chair, portal.Clock.GetUtcNow());
             await db.SaveChangesAsync();
         }, office.Commune);
         var held = await DueAsync(office, d => d.ManagementReviewAsync(2026));

@@ -97,8 +97,8 @@ public sealed class IsoTruthTests(PortalFactory portal) : IClassFixture<PortalFa
         Assert.Contains("không còn được tính", typed.TextContent, StringComparison.Ordinal);
         Assert.Contains("Chưa có đánh giá nội bộ", page.QuerySelector("#bon-buoc li[data-step='2']")!.TextContent, StringComparison.Ordinal);
         Assert.Null(page.QuerySelector("select[name='Evidence.Kind']"));
-        var typing = await Html.PostFormAsync(secretary, $"/{commune.Slug}/tai-lieu/he-thong-iso",
-            new() { ["Evidence.Kind"] = "ManagementReview", ["Evidence.Date"] = "2026-06-01", ["Evidence.Reference"] = "BB 1" }, "Evidence");
+        var typing = await DocumentSeed.PostHandlerAsync(secretary, $"/{commune.Slug}/tai-lieu/he-thong-iso", "Evidence",
+            new() { ["Evidence.Kind"] = "ManagementReview", ["Evidence.Date"] = "2026-06-01", ["Evidence.Reference"] = "BB 1" });
         Assert.NotEqual(System.Net.HttpStatusCode.Redirect, typing.StatusCode);
         Assert.Equal(1, await DocumentSeed.ReadAsync(portal, commune, db => db.Set<IsoMilestone>().CountAsync()));
     }
