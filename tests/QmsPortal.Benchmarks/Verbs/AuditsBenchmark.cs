@@ -19,12 +19,12 @@ namespace QmsPortal.Benchmarks.Verbs;
 internal static class AuditsBenchmark
 {
     public const string Usage =
-        "audits [--communes 3321] [--sample 100] [--rounds 5] [--warmup 40] [--provider Sqlite|Postgres] [--connection ...] [--keep]";
+        "audits [--communes 3321] [--sample 100] [--rounds 5] [--warmup 40] [--provider Sqlite|Postgres] [--connection ...] [--keep] [--explain]";
 
     private const string Password = "Bench-audits-2025!";
 
     private static readonly string[] Valued = ["--communes", "--sample", "--rounds", "--warmup", "--provider", "--connection"];
-    private static readonly string[] Flags = ["--keep"];
+    private static readonly string[] Flags = ["--keep", "--explain"];
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
@@ -132,6 +132,18 @@ internal static class AuditsBenchmark
         }
 
         var loadAfter = LoadAverage();
+        if (options.Has("--explain") && database.Provider == "Sqlite")
+        {
+            foreach (var page in pages)
+            {
+                queries.Capture = [];
+                Check(await LoopbackHttp.TimeAsync(client, page.Path(sampled[0])), failures);
+                var captured = queries.Capture;
+                queries.Capture = null;
+                QueryPlans.Print(database, page.Name, captured);
+            }
+        }
+
         var summaries = timings.Select(Stats.Summarize).ToArray();
         var requests = sample * rounds;
 
