@@ -152,7 +152,7 @@ internal static class AuditsBenchmark
             .Row("audit records loaded", loadSeconds, "s")
             .Row("rows written", year.Rows, "rows")
             .Row("rows per second", year.Rows / loadSeconds, "/s")
-            .Row("database size (file + WAL)", dbBytes / 1024.0 / 1024.0, "MB")
+            .Row(database.Provider == "Sqlite" ? "database size (file + WAL)" : "database size (pg_database_size)", dbBytes / 1024.0 / 1024.0, "MB")
             .Print();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  per commune: 1 programme, 2 reported audits × {AuditLoader.AnswersPerAudit} answers, {AuditLoader.FindingsPerCommune} findings, {AuditLoader.ActionsPerCommune} corrective actions (+ history), {AuditLoader.Objectives} objectives × 12 values, 12 desk months, 1 closed review (3 decisions); period {year.From:dd/MM/yyyy}–{year.To:dd/MM/yyyy}"));
