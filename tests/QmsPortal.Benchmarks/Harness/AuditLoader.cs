@@ -238,7 +238,7 @@ internal static class AuditLoader
                 planned.Add((FindingGrade.Opportunity, FindingSource.Direct, null, null, "10.3", second[0].On.AddDays(5)));
 
                 // Corrective actions per finding index (nonconformities only): 0 → two effective (closed), 1 → effective + done,
-                // 2 → reopened + open, 4 (direct) → effective (closed), 5 → overdue, 6 → done, 7 → open.
+                // 2 → reopened + open, 4 (direct) → effective (closed), 5 → overdue, 6 → done, 7 → open. The first observation (3) is closed with a note.
                 var actionPlan = new Dictionary<int, CorrectiveActionStatus[]>
                 {
                     [0] = [CorrectiveActionStatus.Effective, CorrectiveActionStatus.Effective],
