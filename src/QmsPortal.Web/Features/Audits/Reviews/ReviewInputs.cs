@@ -112,12 +112,11 @@ public sealed record ReviewInputs(
         // Effective actions checked before the period are settled history: everything else may count.
         var actions = await db.Set<CorrectiveAction>().AsNoTracking()
             .Where(a => a.Status != CorrectiveActionStatus.Effective || a.CheckedOn >= from)
-            .Select(a => new { a.Id, a.FindingId, a.Action, a.OwnerName, a.DueDate, a.Status, a.CheckedOn, a.CreatedAt })
+            .Join(db.Set<Finding>(), a => a.FindingId, f => f.Id, (a, f) => new { a.Id, f.Reference, a.Action, a.OwnerName, a.DueDate, a.Status, a.CheckedOn, a.CreatedAt })
             .ToListAsync(cancellationToken);
         // DateTimeOffset cannot be compared by SQLite: the reopenings are few, their dates are compared here.
         var reopenings = await db.Set<CorrectiveActionEvent>().AsNoTracking().Where(e => e.Change == CorrectiveActionChange.CheckedNotEffective)
             .Select(e => e.At).ToListAsync(cancellationToken);
-        var references = actions.Count == 0 ? new Dictionary<int, string>() : await FindingReferencesAsync(db, actions.Select(a => a.FindingId).Distinct().ToList(), cancellationToken);
         bool InPeriod(DateTimeOffset at) => LocalDate(at) is var d && d >= from && d <= to;
         var actionFigures = new ActionFigures(
             actions.Count(a => InPeriod(a.CreatedAt)),
@@ -127,7 +126,7 @@ public sealed record ReviewInputs(
             actions.Count(a => a.Status == CorrectiveActionStatus.Effective && a.CheckedOn <= to),
             reopenings.Count(InPeriod));
         var overdue = actions.Where(a => a.Status == CorrectiveActionStatus.Open && a.DueDate < today).OrderBy(a => a.DueDate)
-            .Select(a => new OverdueAction(references.GetValueOrDefault(a.FindingId, ""), a.Action, a.OwnerName, a.DueDate)).ToList();
+            .Select(a => new OverdueAction(a.Reference, a.Action, a.OwnerName, a.DueDate)).ToList();
 
         var objectives = await db.Set<QualityObjective>().AsNoTracking().Where(o => o.IsActive).OrderBy(o => o.Id)
             .Select(o => new { o.Id, o.Name, o.Indicator, o.Unit, o.Target, o.Direction }).ToListAsync(cancellationToken);
@@ -150,9 +149,6 @@ public sealed record ReviewInputs(
     }
 
     internal static DateOnly LocalDate(DateTimeOffset at) => DateOnly.FromDateTime(VietnameseFormat.Local(at).DateTime);
-
-    private static async Task<Dictionary<int, string>> FindingReferencesAsync(QmsDbContext db, List<int> ids, CancellationToken cancellationToken) =>
-        await db.Set<Finding>().AsNoTracking().Where(f => ids.Contains(f.Id)).ToDictionaryAsync(f => f.Id, f => f.Reference, cancellationToken);
 }
 
 public sealed record PreviousAction(string Text, string OwnerName, DateOnly DueDate, DateOnly? DoneOn, DateOnly ReviewHeldOn)
