@@ -444,7 +444,7 @@ public sealed class AuditRecordsStep(QmsDbContext db, ScopeLookup scopes, Commun
             }
             catch (DomainException e)
             {
-                throw new Fault(e.Field is { Length: > 0 } f ? $"{field}.{char.ToLowerInvariant(f[0])}{f[1..]}" : field, e.Message);
+                throw new Fault(FieldOf(field, e.Field), e.Message);
             }
         }
 
@@ -462,8 +462,29 @@ public sealed class AuditRecordsStep(QmsDbContext db, ScopeLookup scopes, Commun
             }
             catch (DomainException e)
             {
-                throw new Fault(e.Field is { Length: > 0 } f ? $"{field}.{char.ToLowerInvariant(f[0])}{f[1..]}" : field, e.Message);
+                throw new Fault(FieldOf(field, e.Field), e.Message);
             }
+        }
+
+        /// <summary>An item's refusal names the entity's field in the recipe's words; a refusal of one property names that property.</summary>
+        private static string FieldOf(string field, string? entityField)
+        {
+            if (entityField is not { Length: > 0 } f || !field.EndsWith(']'))
+            {
+                return field;
+            }
+
+            var json = f switch
+            {
+                "ChairId" => "chair",
+                "DocumentCodes" => "documents",
+                "TthcCodes" => "tthc",
+                "ImprovementOpportunities" => "improvements",
+                "ResourceNeeds" => "resources",
+                "ClosingMeetingOn" => "closedOn",
+                _ => char.ToLowerInvariant(f[0]) + f[1..],
+            };
+            return $"{field}.{json}";
         }
     }
 
