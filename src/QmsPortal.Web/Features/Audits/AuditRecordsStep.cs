@@ -488,8 +488,8 @@ public sealed class AuditRecordsStep(QmsDbContext db, ScopeLookup scopes, Commun
         }
     }
 
-    /// <summary>A record's time of day: 9 o'clock in Viet Nam on its date, so its history reads as kept that day.</summary>
-    private static DateTimeOffset At(DateOnly date) => new(date.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(7));
+    /// <summary>A record's time of day: 9 o'clock in Viet Nam on its date, so its history reads as kept that day (stored in UTC, as PostgreSQL requires).</summary>
+    private static DateTimeOffset At(DateOnly date) => new DateTimeOffset(date.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(7)).ToUniversalTime();
 
     private static string Key(string unit, DateOnly minutes) => $"{unit}|{minutes:yyyy-MM-dd}";
 
