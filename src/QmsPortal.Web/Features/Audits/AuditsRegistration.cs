@@ -12,6 +12,7 @@ public static class AuditsRegistration
         services.AddScoped<AuditDueItems>();
         services.AddScoped<Findings.FindingLookup>();
         services.AddScoped<IRecipeStep, AuditQuestionsStep>();
+        services.AddScoped<IRecipeStep, AuditRecordsStep>();
         return services;
     }
 }
