@@ -4,6 +4,7 @@ using QmsPortal.Web.Email;
 using QmsPortal.Web.Files;
 using QmsPortal.Web.Features.Account;
 using QmsPortal.Web.Features.Admin;
+using QmsPortal.Web.Features.Audits;
 using QmsPortal.Web.Features.Documents;
 using QmsPortal.Web.Features.Platform;
 using QmsPortal.Web.Features.Shared;
@@ -31,6 +32,7 @@ builder.Services.AddPlatform();
 builder.Services.AddAdmin();
 builder.Services.AddDocuments();
 builder.Services.AddTthc();
+builder.Services.AddAudits();
 
 if (verb)
 {

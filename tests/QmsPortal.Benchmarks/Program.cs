@@ -16,6 +16,7 @@ internal static class BenchmarkProgram
         ["throughput"] = ThroughputBenchmark.RunAsync,
         ["documents"] = DocumentsBenchmark.RunAsync,
         ["signin"] = SignInBenchmark.RunAsync,
+        ["audits"] = AuditsBenchmark.RunAsync,
     };
 
     public static async Task<int> Main(string[] args)
@@ -45,6 +46,7 @@ internal static class BenchmarkProgram
               {ThroughputBenchmark.Usage}
               {DocumentsBenchmark.Usage}
               {SignInBenchmark.Usage}
+              {AuditsBenchmark.Usage}
             Every figure is printed as a table and as one JSON line starting with {"{\"benchmark\""}.
             """);
         return 2;

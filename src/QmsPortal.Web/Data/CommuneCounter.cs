@@ -34,6 +34,14 @@ public sealed class CommuneCounters(QmsDbContext db)
         return await IncrementAsync(tenantId, name, cancellationToken) ?? throw new InvalidOperationException($"Counter {name} could not be created.");
     }
 
+    /// <summary>Moves the counter up to <paramref name="value"/> when it is below it (numbers a recipe wrote itself); a counter not yet used is left to start from the highest number in use.</summary>
+    public async Task RaiseToAsync(string name, long value, CancellationToken cancellationToken = default)
+    {
+        var tenantId = db.CurrentTenantId ?? throw new InvalidOperationException("A commune counter needs a current commune.");
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"""UPDATE "CommuneCounters" SET "Value" = {value} WHERE "TenantId" = {tenantId} AND "Name" = {name} AND "Value" < {value}""", cancellationToken);
+    }
+
     private async Task<long?> IncrementAsync(int tenantId, string name, CancellationToken cancellationToken)
     {
         var values = await db.Database.SqlQuery<long>(

@@ -47,8 +47,12 @@ public sealed class CommuneAccess(IHttpContextAccessor http, TenantContext tenan
             return true;
         }
 
-        return tenant.Current is { } current && await SupervisedProvinceAsync() == current.ProvinceCode;
+        return await SupervisesThisCommuneAsync();
     }
+
+    /// <summary>A province auditor of this commune's province (they read its records and record the province's inspections).</summary>
+    public async Task<bool> SupervisesThisCommuneAsync() =>
+        tenant.Current is { } current && await SupervisedProvinceAsync() == current.ProvinceCode;
 
     private async Task<string?> SupervisedProvinceAsync()
     {

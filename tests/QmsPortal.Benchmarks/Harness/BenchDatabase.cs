@@ -83,6 +83,21 @@ internal sealed class BenchDatabase : IAsyncDisposable
     /// <summary>True when the data stays after the benchmark (<c>--keep</c>, or a SQLite file the user named).</summary>
     public bool Kept => _keep;
 
+    /// <summary>Bytes on disk: the SQLite file and its WAL, or <c>pg_database_size</c>.</summary>
+    public long SizeBytes()
+    {
+        if (Provider == "Sqlite")
+        {
+            var path = new SqliteConnectionStringBuilder(ConnectionString).DataSource;
+            return new[] { path, path + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length);
+        }
+
+        using var connection = new NpgsqlConnection(ConnectionString);
+        connection.Open();
+        using var size = new NpgsqlCommand("SELECT pg_database_size(current_database())", connection);
+        return (long)size.ExecuteScalar()!;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_keep)

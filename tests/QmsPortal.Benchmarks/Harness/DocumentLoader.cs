@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -69,31 +68,31 @@ internal static class DocumentLoader
     /// <summary>Loads the documents; returns each commune's first document id (its documents have consecutive ids).</summary>
     public static async Task<Dictionary<int, int>> LoadAsync(BenchDatabase database, IReadOnlyList<DocumentsBenchmark.TenantRow> tenants, int documents, int revisions)
     {
-        await using var connection = Open(database);
+        await using var connection = BulkSql.Open(database);
         await connection.OpenAsync();
         if (connection is SqliteConnection)
         {
             // Only this loading connection (not pooled, see Open): a crash mid-load loses a benchmark database, nothing else.
-            await Exec(connection, "PRAGMA synchronous=OFF; PRAGMA cache_size=-200000;");
+            await BulkSql.Exec(connection, "PRAGMA synchronous=OFF; PRAGMA cache_size=-200000;");
         }
 
-        var documentId = await MaxId(connection, "ControlledDocument");
-        var revisionId = await MaxId(connection, "DocumentRevision");
-        var eventId = await MaxId(connection, "DocumentEvent");
+        var documentId = await BulkSql.MaxId(connection, "ControlledDocument");
+        var revisionId = await BulkSql.MaxId(connection, "DocumentRevision");
+        var eventId = await BulkSql.MaxId(connection, "DocumentEvent");
 
         var first = new Dictionary<int, int>(tenants.Count);
         var watch = Stopwatch.StartNew();
         for (var start = 0; start < tenants.Count; start += CommunesPerTransaction)
         {
             await using var transaction = await connection.BeginTransactionAsync();
-            await using var insertDocument = Command(connection, transaction, "ControlledDocument",
+            await using var insertDocument = BulkSql.Command(connection, transaction, "ControlledDocument",
                 "Id", "TenantId", "Code", "Title", "Kind", "Owner", "ReviewIntervalMonths", "TthcCodes", "LegalBases", "IsPublic", "Status",
                 "PendingStatus", "IssueNumber", "EffectiveDate", "NextReviewDate", "Version", "CreatedAt", "CreatedBy", "UpdatedAt", "UpdatedBy");
-            await using var insertRevision = Command(connection, transaction, "DocumentRevision",
+            await using var insertRevision = BulkSql.Command(connection, transaction, "DocumentRevision",
                 "Id", "TenantId", "DocumentId", "Number", "Status", "Title", "Body", "ChangeSummary", "AuthorId", "AuthorName", "AuthorTitle",
                 "ContributorIds", "SubmitterId", "SubmitterName", "SubmitterTitle", "SubmittedAt", "ApproverId", "ApproverName", "ApproverTitle", "ApprovedAt", "RejectionReason",
                 "IssueNumber", "EffectiveDate", "IssuedAt", "EndDate", "CreatedAt", "CreatedBy", "UpdatedAt", "UpdatedBy");
-            await using var insertEvent = Command(connection, transaction, "DocumentEvent",
+            await using var insertEvent = BulkSql.Command(connection, transaction, "DocumentEvent",
                 "Id", "TenantId", "DocumentId", "RevisionId", "RevisionNumber", "Action", "ActorId", "ActorName", "At", "Reason", "EffectiveDate");
 
             foreach (var tenant in tenants.Skip(start).Take(CommunesPerTransaction))
@@ -123,7 +122,7 @@ internal static class DocumentLoader
                     }
 
                     var last = dates[^1];
-                    Set(insertDocument, documentId, tenant.Id, code, title, (int)kind, Owners[i % Owners.Length], interval,
+                    BulkSql.Set(insertDocument, documentId, tenant.Id, code, title, (int)kind, Owners[i % Owners.Length], interval,
                         kind == DocumentKind.TthcProcedure ? string.Create(CultureInfo.InvariantCulture, $"1.00{1000 + (i % 900)}") : "",
                         "Nghị định 61/2018/NĐ-CP\nQuyết định 19/2014/QĐ-TTg", i % 3 == 0, (int)RevisionStatus.Issued, null, revisions,
                         last, last.AddMonths(interval), revisions * 4, At(dates[0], -10), Actor, At(last, -1), Actor);
@@ -133,7 +132,7 @@ internal static class DocumentLoader
                     {
                         revisionId++;
                         var issued = r == revisions - 1;
-                        Set(insertRevision, revisionId, tenant.Id, documentId, r + 1, (int)(issued ? RevisionStatus.Issued : RevisionStatus.Superseded),
+                        BulkSql.Set(insertRevision, revisionId, tenant.Id, documentId, r + 1, (int)(issued ? RevisionStatus.Issued : RevisionStatus.Superseded),
                             title, Body(title, random), r == 0 ? "Ban hành lần đầu." : "Cập nhật theo quy định mới và kết quả đánh giá nội bộ.",
                             "bench-author", "Nguyễn Thị Thư", "Thư ký ISO", "bench-author", "bench-author", "Nguyễn Thị Thư", "Thư ký ISO", At(dates[r], -7),
                             "bench-approver", "Lê Văn Duyệt", "Chủ tịch UBND xã", At(dates[r], -3), null,
@@ -141,7 +140,7 @@ internal static class DocumentLoader
                         await insertRevision.ExecuteNonQueryAsync();
 
                         eventId++;
-                        Set(insertEvent, eventId, tenant.Id, documentId, revisionId, r + 1, (int)DocumentAction.Issued, "bench-approver", "Lê Văn Duyệt",
+                        BulkSql.Set(insertEvent, eventId, tenant.Id, documentId, revisionId, r + 1, (int)DocumentAction.Issued, "bench-approver", "Lê Văn Duyệt",
                             At(dates[r], -1), null, dates[r]);
                         await insertEvent.ExecuteNonQueryAsync();
                     }
@@ -162,14 +161,14 @@ internal static class DocumentLoader
             // Explicit ids leave the identity sequences behind; a later insert by the portal must not collide.
             foreach (var table in new[] { "ControlledDocument", "DocumentRevision", "DocumentEvent" })
             {
-                await Exec(connection, $"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'Id'), (SELECT max(\"Id\") FROM \"{table}\"))");
+                await BulkSql.Exec(connection, $"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'Id'), (SELECT max(\"Id\") FROM \"{table}\"))");
             }
 
-            await Exec(connection, "ANALYZE");
+            await BulkSql.Exec(connection, "ANALYZE");
         }
         else
         {
-            await Exec(connection, "PRAGMA synchronous=NORMAL; ANALYZE;");
+            await BulkSql.Exec(connection, "PRAGMA synchronous=NORMAL; ANALYZE;");
         }
 
         return first;
@@ -191,51 +190,4 @@ internal static class DocumentLoader
     }
 
     private static DateTimeOffset At(DateOnly date, int days) => new(date.AddDays(days).ToDateTime(new TimeOnly(2, 30)), TimeSpan.Zero);
-
-    private static DbConnection Open(BenchDatabase database) => database.Provider == "Postgres"
-        ? new NpgsqlConnection(database.ConnectionString)
-        : new SqliteConnection(new SqliteConnectionStringBuilder(database.ConnectionString) { Pooling = false }.ToString());
-
-    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string table, params string[] columns)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i.ToString(CultureInfo.InvariantCulture)))})";
-        for (var i = 0; i < columns.Length; i++)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@p" + i.ToString(CultureInfo.InvariantCulture);
-            command.Parameters.Add(parameter);
-        }
-
-        if (connection is SqliteConnection)
-        {
-            // Npgsql would need every parameter's type before preparing; it sends the same text each time anyway.
-            command.Prepare();
-        }
-
-        return command;
-    }
-
-    private static void Set(DbCommand command, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
-        }
-    }
-
-    private static async Task<int> MaxId(DbConnection connection, string table)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT COALESCE(MAX(\"Id\"), 0) FROM \"{table}\"";
-        return Convert.ToInt32(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-    }
-
-    private static async Task Exec(DbConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
-    }
 }

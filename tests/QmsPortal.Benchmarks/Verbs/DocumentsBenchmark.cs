@@ -1,12 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using QmsPortal.Benchmarks.Harness;
 using QmsPortal.Web.Data;
 using QmsPortal.Web.Tenancy;
@@ -19,7 +15,7 @@ namespace QmsPortal.Benchmarks.Verbs;
 /// signed-in QualitySecretary. Documents are written with raw parameterised SQL in large transactions: through EF
 /// change tracking a million documents would take hours, and the pages only read what is in the tables.
 /// </summary>
-internal static partial class DocumentsBenchmark
+internal static class DocumentsBenchmark
 {
     public const string Usage =
         "documents [--communes 3321] [--documents 300] [--revisions 3] [--sample 200] [--provider Sqlite|Postgres] [--connection ...] [--keep]";
@@ -57,7 +53,7 @@ internal static partial class DocumentsBenchmark
         load.Stop();
         var loadSeconds = load.Elapsed.TotalSeconds;
         var totalDocuments = (long)tenants.Count * documents;
-        var dbBytes = DatabaseBytes(database);
+        var dbBytes = database.SizeBytes();
 
         var random = new Random(2025);
         var order = tenants.ToArray();
@@ -65,10 +61,10 @@ internal static partial class DocumentsBenchmark
         var sample = Math.Min(sampleWanted, order.Length);
         var sampled = order[..sample];
 
-        var email = await CreateSecretaryAsync(portal, sampled.Select(t => t.Id));
+        var email = await BenchUsers.CreateAsync(portal, "thu-ky-iso@bench.invalid", "Thư ký ISO Thử Tải", Password, CommuneRole.QualitySecretary, sampled.Select(t => t.Id));
         var cookies = new CookieContainer();
         using var client = LoopbackHttp.Client(portal.BaseAddress, 1, cookies);
-        await SignInAsync(client, email);
+        await BenchUsers.SignInAsync(client, email, Password);
 
         string LibraryPath(TenantRow t) => $"/{t.Slug}/tai-lieu";
         string DocumentPath(TenantRow t) =>
@@ -175,68 +171,6 @@ internal static partial class DocumentsBenchmark
             failures.Add($"{timing.Path} → HTTP {timing.Status}");
         }
     }
-
-    private static long DatabaseBytes(BenchDatabase database)
-    {
-        if (database.Provider == "Sqlite")
-        {
-            var path = new SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
-            return new[] { path, path + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length);
-        }
-
-        using var connection = new NpgsqlConnection(database.ConnectionString);
-        connection.Open();
-        using var size = new NpgsqlCommand("SELECT pg_database_size(current_database())", connection);
-        return (long)size.ExecuteScalar()!;
-    }
-
-    private static Task<string> CreateSecretaryAsync(BenchPortal portal, IEnumerable<int> tenantIds) => portal.InScopeAsync(async sp =>
-    {
-        const string email = "thu-ky-iso@bench.invalid";
-        var users = sp.GetRequiredService<UserManager<PortalUser>>();
-        var user = new PortalUser { UserName = email, Email = email, FullName = "Thư ký ISO Thử Tải", EmailConfirmed = true };
-        var result = await users.CreateAsync(user, Password);
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
-        }
-
-        var db = sp.GetRequiredService<QmsDbContext>();
-        foreach (var id in tenantIds)
-        {
-            db.Memberships.Add(new TenantMembership { TenantId = id, UserId = user.Id, Role = CommuneRole.QualitySecretary });
-        }
-
-        await db.SaveChangesAsync();
-        return email;
-    });
-
-    /// <summary>Through the real sign-in form, antiforgery token included, so the auth cookie is the one users get.</summary>
-    private static async Task SignInAsync(HttpClient client, string email)
-    {
-        const string page = "/tai-khoan/dang-nhap";
-        var form = await client.GetStringAsync(page);
-        var token = AntiforgeryToken().Match(form);
-        if (!token.Success)
-        {
-            throw new InvalidOperationException("The sign-in page has no __qms_af field.");
-        }
-
-        using var body = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Input.Email"] = email,
-            ["Input.Password"] = Password,
-            ["__qms_af"] = WebUtility.HtmlDecode(token.Groups[1].Value),
-        });
-        using var response = await client.PostAsync(page, body);
-        if (response.StatusCode != HttpStatusCode.Redirect && response.StatusCode != HttpStatusCode.Found)
-        {
-            throw new InvalidOperationException($"Sign-in answered HTTP {(int)response.StatusCode}, not a redirect: wrong form fields or password.");
-        }
-    }
-
-    [GeneratedRegex(@"name=""__qms_af""[^>]*value=""([^""]+)""")]
-    private static partial Regex AntiforgeryToken();
 
     internal sealed record TenantRow(int Id, string Slug);
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using QmsPortal.Web.Data;
+using QmsPortal.Web.Features.Audits;
 using QmsPortal.Web.Features.Documents;
 
 namespace QmsPortal.Tests.Browser.Pages;
@@ -113,6 +114,11 @@ public sealed partial class EveryPagePortal : DemoBrowserPortal
             path = path.Replace(key.Value, (await IdAsync(key.Groups["code"].Value, key.Groups["number"].Value)).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         }
 
+        foreach (Match key in AuditRecordKey().Matches(page.Path))
+        {
+            path = path.Replace(key.Value, (await AuditRecordIdAsync(key.Groups["kind"].Value, key.Groups["key"].Value)).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        }
+
         return BaseUrl + path;
     }
 
@@ -174,6 +180,27 @@ public sealed partial class EveryPagePortal : DemoBrowserPortal
         var number = int.Parse(revision, System.Globalization.CultureInfo.InvariantCulture);
         return await db.Set<DocumentRevision>().IgnoreQueryFilters().Where(r => r.DocumentId == document && r.Number == number).Select(r => r.Id).SingleAsync();
     });
+
+    /// <summary>The id of a demo audit record of Xã Tuyên Bình by its natural key (audit title, finding reference, review or inspection minutes date, objective name).</summary>
+    private Task<int> AuditRecordIdAsync(string kind, string key) => InScopeAsync(async sp =>
+    {
+        // As for documents: no request selects a commune here, hence the explicit filter.
+        var db = sp.GetRequiredService<QmsDbContext>();
+        var tenantId = await db.Tenants.Where(t => t.Slug == "tuyen-binh").Select(t => t.Id).SingleAsync();
+        var date = kind is "review" or "inspection" ? DateOnly.ParseExact(key, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : default;
+        return kind switch
+        {
+            "audit" => await db.Set<Audit>().IgnoreQueryFilters().Where(a => a.TenantId == tenantId && a.Title == key).Select(a => a.Id).SingleAsync(),
+            "finding" => await db.Set<Finding>().IgnoreQueryFilters().Where(f => f.TenantId == tenantId && f.Reference == key).Select(f => f.Id).SingleAsync(),
+            "review" => await db.Set<ManagementReview>().IgnoreQueryFilters().Where(r => r.TenantId == tenantId && r.HeldOn == date).Select(r => r.Id).SingleAsync(),
+            "objective" => await db.Set<QualityObjective>().IgnoreQueryFilters().Where(o => o.TenantId == tenantId && o.Name == key).Select(o => o.Id).SingleAsync(),
+            "inspection" => await db.Set<ProvinceInspection>().IgnoreQueryFilters().Where(i => i.TenantId == tenantId && i.MinutesDate == date).Select(i => i.Id).SingleAsync(),
+            _ => throw new InvalidOperationException($"Unknown record key {kind}:{key}."),
+        };
+    });
+
+    [GeneratedRegex(@"\{(?<kind>audit|finding|review|objective|inspection):(?<key>[^}]+)\}")]
+    private static partial Regex AuditRecordKey();
 
     [GeneratedRegex(@"\{(?:doc|rev):(?<code>[^:}]+)(?::(?<number>\d+))?\}")]
     private static partial Regex RecordKey();

@@ -6,7 +6,9 @@ namespace QmsPortal.Tests.Browser.Pages;
 /// </summary>
 /// <remarks>
 /// A path may name demo records by their natural keys, resolved against Xã Tuyên Bình when the checks start:
-/// <c>{doc:MT-02}</c> is the id of document MT-02, <c>{rev:MT-02:1}</c> the id of its revision 1.
+/// <c>{doc:MT-02}</c> is the id of document MT-02, <c>{rev:MT-02:1}</c> the id of its revision 1; audit records by
+/// <c>{audit:title}</c>, <c>{finding:PH-2026-001}</c>, <c>{review:2026-11-20}</c> (meeting date), <c>{objective:name}</c> and
+/// <c>{inspection:2026-10-16}</c> (minutes date).
 /// </remarks>
 public sealed record ListedPage(string Path, string Visitor, int Status = 200)
 {
@@ -23,6 +25,8 @@ public static class PageList
 {
     private const string Commune = "/tuyen-binh";
     private const string Procedure = Commune + "/thu-tuc/1.001193";
+    private const string FirstAudit = "Đánh giá nội bộ lần 1 năm 2026: Bộ phận Một cửa và hộ tịch";
+    private const string PlannedAudit = "Đánh giá nội bộ cuối năm 2026: xem xét của lãnh đạo và hành động khắc phục";
 
     public static readonly IReadOnlyList<ListedPage> All =
     [
@@ -76,6 +80,35 @@ public static class PageList
         new(Commune + "/thu-tuc/quan-ly/1.001193", DemoUsers.Secretary),
         new(Commune + "/thu-tuc/quan-ly/phan-anh", DemoUsers.Secretary),
         new(Commune + "/quan-tri/thanh-vien", DemoUsers.CommuneAdmin),
+
+        // Audit records (the demo's year 2026): programmes and audits, findings and corrective actions, province
+        // inspections, quality objectives, management reviews; each by someone whose work it is.
+        new(Commune + "/danh-gia", DemoUsers.InternalAuditor),
+        new(Commune + "/danh-gia", DemoUsers.Staff),
+        new(Commune + "/danh-gia/chuong-trinh", DemoUsers.Secretary),
+        new(Commune + "/danh-gia/chuong-trinh/2026", DemoUsers.InternalAuditor),
+        new(Commune + "/danh-gia/chuong-trinh/2026/ke-hoach", DemoUsers.InternalAuditor),
+        new(Commune + "/danh-gia/cuoc-danh-gia/{audit:" + FirstAudit + "}", DemoUsers.InternalAuditor),
+        new(Commune + "/danh-gia/cuoc-danh-gia/{audit:" + PlannedAudit + "}", DemoUsers.InternalAuditor),
+        new(Commune + "/danh-gia/cuoc-danh-gia/{audit:" + FirstAudit + "}/in", DemoUsers.Secretary),
+        new(Commune + "/danh-gia/cau-hoi", DemoUsers.InternalAuditor),
+        new(Commune + "/danh-gia/phat-hien", DemoUsers.Secretary),
+        new(Commune + "/danh-gia/phat-hien/moi", DemoUsers.InternalAuditor),
+        new(Commune + "/danh-gia/phat-hien/{finding:PH-2026-001}", DemoUsers.Secretary),
+        new(Commune + "/danh-gia/phat-hien/{finding:PH-2026-002}", DemoUsers.Secretary),
+        new(Commune + "/danh-gia/phat-hien/{finding:PH-2026-005}", DemoUsers.Staff),
+        new(Commune + "/danh-gia/khac-phuc", DemoUsers.Secretary),
+        new(Commune + "/danh-gia/kiem-tra-cua-tinh", DemoUsers.ProvinceAuditor),
+        new(Commune + "/danh-gia/kiem-tra-cua-tinh/moi", DemoUsers.ProvinceAuditor),
+        new(Commune + "/danh-gia/kiem-tra-cua-tinh/{inspection:2026-10-16}", DemoUsers.Secretary),
+        new(Commune + "/danh-gia/muc-tieu", DemoUsers.Secretary),
+        new(Commune + "/danh-gia/muc-tieu/moi", DemoUsers.Secretary),
+        new(Commune + "/danh-gia/muc-tieu/{objective:Tỷ lệ hồ sơ giải quyết đúng hạn}", DemoUsers.Secretary),
+        new(Commune + "/danh-gia/muc-tieu/nhap-so-lieu", DemoUsers.Secretary),
+        new(Commune + "/danh-gia/xem-xet-lanh-dao", DemoUsers.Approver),
+        new(Commune + "/danh-gia/xem-xet-lanh-dao/moi", DemoUsers.Approver),
+        new(Commune + "/danh-gia/xem-xet-lanh-dao/{review:2026-11-20}", DemoUsers.Approver),
+        new(Commune + "/danh-gia/xem-xet-lanh-dao/{review:2026-11-20}/in", DemoUsers.Secretary),
 
         // The province auditor and the platform administrator.
         new("/tai-khoan", DemoUsers.ProvinceAuditor),

@@ -122,16 +122,6 @@ internal sealed class LegalChangeItemConfiguration : IEntityTypeConfiguration<Le
     }
 }
 
-internal sealed class IsoEvidenceConfiguration : IEntityTypeConfiguration<IsoEvidence>
-{
-    public void Configure(EntityTypeBuilder<IsoEvidence> builder)
-    {
-        builder.Property(e => e.Reference).HasMaxLength(300);
-        builder.Property(e => e.CreatedBy).HasMaxLength(256);
-        builder.Property(e => e.UpdatedBy).HasMaxLength(256);
-    }
-}
-
 internal sealed class ConformityAnnouncementConfiguration : IEntityTypeConfiguration<ConformityAnnouncement>
 {
     public void Configure(EntityTypeBuilder<ConformityAnnouncement> builder)

@@ -135,20 +135,21 @@ public sealed class DocumentLibrary(QmsDbContext db, UserManager<PortalUser> use
                 of.Where(s => s.Upcoming is { IsTemplate: false }).Select(s => (DateOnly?)s.Upcoming!.EffectiveDate).Min());
         }
 
-        var evidence = await db.Set<IsoEvidence>().AsNoTracking().GroupBy(e => e.Kind)
+        // Only facts written by a record count; rows typed before audit records existed are shown, not counted.
+        var evidence = await db.Set<IsoMilestone>().AsNoTracking().Where(e => e.RecordPath != null).GroupBy(e => e.Kind)
             .Select(g => new { Kind = g.Key, Last = g.Max(e => e.Date) }).ToListAsync(cancellationToken);
         var announcement = await db.Set<ConformityAnnouncement>().AsNoTracking().OrderByDescending(a => a.DecisionDate).ThenByDescending(a => a.Id)
             .FirstOrDefaultAsync(cancellationToken);
         var today = Today;
         var overdue = await db.Set<LegalChangeItem>().CountAsync(i => i.ResolvedAt == null && i.DueDate < today, cancellationToken);
-        DateOnly? Last(IsoEvidenceKind kind) => evidence.FirstOrDefault(e => e.Kind == kind)?.Last;
+        DateOnly? Last(IsoMilestoneKind kind) => evidence.FirstOrDefault(e => e.Kind == kind)?.Last;
         var scope = documents.Where(d => d.Kind == DocumentKind.TthcProcedure && d.Standing.InForceAsCommunes)
             .SelectMany(d => d.TthcCodes.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToHashSet();
         return IsoStatus.Derive(new IsoFacts(
             Facts(k => k == DocumentKind.QualityPolicy),
             Facts(k => k == DocumentKind.QualityObjectives),
             Facts(k => k is DocumentKind.SystemProcedure or DocumentKind.TthcProcedure),
-            Last(IsoEvidenceKind.InternalAudit), Last(IsoEvidenceKind.ManagementReview), Last(IsoEvidenceKind.EffectivenessConfirmation),
+            Last(IsoMilestoneKind.InternalAudit), Last(IsoMilestoneKind.ManagementReview), Last(IsoMilestoneKind.EffectivenessConfirmation),
             announcement is null ? null : new ConformityAnnouncementFacts(announcement.DecisionNumber, announcement.DecisionDate, announcement.SignerName,
                 announcement.SignerTitle, announcement.ScopeCodes.ToHashSet(), announcement.PostedOn, announcement.PostingPlace),
             scope, overdue, today));

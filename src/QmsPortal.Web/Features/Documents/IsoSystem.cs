@@ -93,35 +93,6 @@ public sealed class LegalChangeItem : ITenantOwned
     }
 }
 
-public enum IsoEvidenceKind
-{
-    InternalAudit,
-    ManagementReview,
-    EffectivenessConfirmation,
-}
-
-/// <summary>A dated fact for the four-step status (an audit held, a review held, the head's confirmation).</summary>
-public sealed class IsoEvidence : ITenantOwned, IStamped
-{
-    public int Id { get; set; }
-    public int TenantId { get; set; }
-    public IsoEvidenceKind Kind { get; set; }
-    public DateOnly Date { get; set; }
-    public string Reference { get; set; } = "";
-    public DateTimeOffset CreatedAt { get; set; }
-    public string? CreatedBy { get; set; }
-    public DateTimeOffset? UpdatedAt { get; set; }
-    public string? UpdatedBy { get; set; }
-
-    public static string Label(IsoEvidenceKind kind) => kind switch
-    {
-        IsoEvidenceKind.InternalAudit => "Đánh giá nội bộ",
-        IsoEvidenceKind.ManagementReview => "Xem xét của lãnh đạo",
-        IsoEvidenceKind.EffectivenessConfirmation => "Người đứng đầu xác nhận hiệu lực",
-        _ => kind.ToString(),
-    };
-}
-
 /// <summary>The chair's decision announcing the QMS conforms to TCVN ISO 9001:2015, with its scope and posting.</summary>
 public sealed class ConformityAnnouncement : ITenantOwned, IStamped
 {

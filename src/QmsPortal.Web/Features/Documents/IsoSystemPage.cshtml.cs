@@ -9,18 +9,15 @@ using QmsPortal.Web.Text;
 
 namespace QmsPortal.Web.Features.Documents;
 
-/// <summary>The commune's four-step ISO status with its evidence; the secretary records audits, reviews, the head's confirmation and the announcement.</summary>
+/// <summary>The commune's four-step ISO status with its evidence: audits, reviews and the head's confirmation come from the audit records; the secretary records the announcement.</summary>
 [Authorize(Policy = CommunePolicies.Reader)]
 public sealed class IsoSystemPageModel(QmsDbContext db, TenantContext tenant, CommuneAccess access, DocumentLibrary library) : PageModel
 {
     [BindProperty]
-    public EvidenceInput Evidence { get; set; } = new();
-
-    [BindProperty]
     public AnnouncementInput Announcement { get; set; } = new();
 
     public IsoStatus Status { get; private set; } = null!;
-    public IReadOnlyList<IsoEvidence> EvidenceRows { get; private set; } = [];
+    public IReadOnlyList<IsoMilestone> EvidenceRows { get; private set; } = [];
     public IReadOnlyList<ConformityAnnouncement> Announcements { get; private set; } = [];
     public bool CanAuthor { get; private set; }
     public string Slug => tenant.Required.Slug;
@@ -29,27 +26,6 @@ public sealed class IsoSystemPageModel(QmsDbContext db, TenantContext tenant, Co
     {
         await LoadAsync();
         Announcement.Scope = string.Join(", ", await CurrentScopeAsync());
-        Evidence.Date = library.Today;
-    }
-
-    public async Task<IActionResult> OnPostEvidenceAsync()
-    {
-        if (!await IsAuthorAsync())
-        {
-            return Forbid();
-        }
-
-        ModelState.Clear();
-        if (TryValidateModel(Evidence, nameof(Evidence)))
-        {
-            db.Add(new IsoEvidence { Kind = Evidence.Kind, Date = Evidence.Date!.Value, Reference = VietnameseText.Normalize(Evidence.Reference).Trim() });
-            await db.SaveChangesAsync();
-            TempData["Message"] = $"Đã ghi nhận: {IsoEvidence.Label(Evidence.Kind)} ngày {VietnameseFormat.Date(Evidence.Date.Value)}.";
-            return Redirect($"/{Slug}/tai-lieu/he-thong-iso");
-        }
-
-        await LoadAsync();
-        return Page();
     }
 
     public async Task<IActionResult> OnPostAnnouncementAsync()
@@ -97,23 +73,8 @@ public sealed class IsoSystemPageModel(QmsDbContext db, TenantContext tenant, Co
     {
         CanAuthor = await IsAuthorAsync();
         Status = await library.IsoStatusAsync();
-        EvidenceRows = await db.Set<IsoEvidence>().AsNoTracking().OrderByDescending(e => e.Date).ToListAsync();
+        EvidenceRows = await db.Set<IsoMilestone>().AsNoTracking().OrderByDescending(e => e.Date).ThenByDescending(e => e.Id).ToListAsync();
         Announcements = await db.Set<ConformityAnnouncement>().AsNoTracking().OrderByDescending(a => a.DecisionDate).ToListAsync();
-    }
-
-    public sealed class EvidenceInput
-    {
-        [Display(Name = "Loại bằng chứng")]
-        public IsoEvidenceKind Kind { get; set; }
-
-        [Required(ErrorMessage = "Vui lòng chọn ngày.")]
-        [Display(Name = "Ngày")]
-        public DateOnly? Date { get; set; }
-
-        [Required(ErrorMessage = "Vui lòng ghi số biên bản, báo cáo hoặc văn bản làm bằng chứng.")]
-        [MaxLength(300, ErrorMessage = "Tối đa 300 ký tự.")]
-        [Display(Name = "Biên bản/văn bản")]
-        public string Reference { get; set; } = "";
     }
 
     public sealed class AnnouncementInput

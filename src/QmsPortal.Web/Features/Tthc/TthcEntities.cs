@@ -178,6 +178,21 @@ public sealed class TthcFeedback : ITenantOwned
     public string? Contact { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public FeedbackStatus Status { get; set; }
+
+    /// <summary>The finding the report was turned into ("PH-2026-001"): the audit records write it when they raise that finding.</summary>
+    public string? FindingReference { get; private set; }
+
+    /// <summary>The report became a finding: it is handled, and the list shows which finding took it up.</summary>
+    public void TurnIntoFinding(string findingReference)
+    {
+        if (FindingReference is not null)
+        {
+            throw new DomainException($"Phản ánh {Reference} đã được lập thành phát hiện {FindingReference}.");
+        }
+
+        FindingReference = findingReference;
+        Status = FeedbackStatus.Handled;
+    }
 }
 
 /// <summary>A downloadable form (mẫu đơn, tờ khai) of a province catalogue, addressed by its SHA-256.</summary>
@@ -261,6 +276,7 @@ internal sealed class TthcFeedbackConfiguration : IEntityTypeConfiguration<TthcF
         b.Property(f => f.Message).HasMaxLength(TthcFeedback.MessageMax);
         b.Property(f => f.Contact).HasMaxLength(TthcFeedback.ContactMax);
         b.Property(f => f.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(f => f.FindingReference).HasMaxLength(20);
         b.HasIndex(f => new { f.TenantId, f.Reference }).IsUnique();
     }
 }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
 using QmsPortal.Tests.Support;
+using QmsPortal.Web.Data;
 using QmsPortal.Web.Features.Documents;
 using QmsPortal.Web.Tenancy;
 
@@ -405,10 +406,17 @@ public sealed class DocumentPagesTests(PortalFactory portal) : IClassFixture<Por
         await DocumentSeed.CreateAsync(portal, office.Commune, "QT-06", RevisionStatus.Issued, office.Secretary, office.Approver, tthc: "1.001193");
         var client = await portal.SignedInAsync(office.Secretary);
         var url = office.Library + "/he-thong-iso";
-        foreach (var kind in new[] { "InternalAudit", "ManagementReview", "EffectivenessConfirmation" })
+        // What the audit records write when a report is signed, a review closed and effectiveness confirmed (their own tests cover that).
+        await portal.InScopeAsync(async sp =>
         {
-            await Html.PostFormAsync(client, url, new() { ["Evidence.Kind"] = kind, ["Evidence.Date"] = "2026-06-01", ["Evidence.Reference"] = "Biên bản số 1" }, "Evidence");
-        }
+            var db = sp.GetRequiredService<QmsDbContext>();
+            foreach (var kind in Enum.GetValues<IsoMilestoneKind>())
+            {
+                db.Add(IsoMilestone.FromRecord(kind, new DateOnly(2026, 6, 1), "Biên bản số 1", "danh-gia"));
+            }
+
+            return await db.SaveChangesAsync();
+        }, office.Commune);
 
         var missing = await Html.PostFormAsync(client, url, new() { ["Announcement.DecisionNumber"] = "" }, "Announcement");
         Assert.Equal("Vui lòng nhập số quyết định.", Html.FieldError(await Html.ParseAsync(missing), "Announcement.DecisionNumber"));

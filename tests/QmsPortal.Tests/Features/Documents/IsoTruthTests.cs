@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using QmsPortal.Tests.Support;
+using QmsPortal.Web.Data;
 using QmsPortal.Web.Features.Documents;
 using QmsPortal.Web.Tenancy;
 
@@ -74,5 +76,30 @@ public sealed class IsoTruthTests(PortalFactory portal) : IClassFixture<PortalFa
         var library = await Html.GetDocumentAsync(client, $"/{commune.Slug}/tai-lieu");
         Assert.Null(library.QuerySelector("tr[data-code='QT-06'] [data-template]"));
         Assert.NotNull(library.QuerySelector("tr[data-code='QT-07'] [data-template]"));
+    }
+
+    [Fact]
+    public async Task Evidence_typed_before_audit_records_existed_stays_readable_but_no_longer_counts_and_cannot_be_typed_again()
+    {
+        var commune = await portal.CreateCommuneAsync(recipes: ["commune-starter"]);
+        var secretary = await portal.SignedInAsync(await portal.CreateUserAsync(memberships: [(commune, CommuneRole.QualitySecretary)]));
+        await portal.InScopeAsync(sp =>
+        {
+            var db = sp.GetRequiredService<QmsDbContext>();
+            db.Add(new IsoMilestone { Kind = IsoMilestoneKind.InternalAudit, Date = new DateOnly(2026, 3, 10), Reference = "Biên bản đánh giá nội bộ số 02/BB" });
+            return db.SaveChangesAsync();
+        }, commune);
+
+        var page = await Html.GetDocumentAsync(secretary, $"/{commune.Slug}/tai-lieu/he-thong-iso");
+        var typed = page.QuerySelector("#bang-chung tr[data-kind=InternalAudit][data-typed=true]")!;
+        Assert.Contains("10/03/2026", typed.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Biên bản đánh giá nội bộ số 02/BB", typed.TextContent, StringComparison.Ordinal);
+        Assert.Contains("không còn được tính", typed.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Chưa có đánh giá nội bộ", page.QuerySelector("#bon-buoc li[data-step='2']")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("select[name='Evidence.Kind']"));
+        var typing = await DocumentSeed.PostHandlerAsync(secretary, $"/{commune.Slug}/tai-lieu/he-thong-iso", "Evidence",
+            new() { ["Evidence.Kind"] = "ManagementReview", ["Evidence.Date"] = "2026-06-01", ["Evidence.Reference"] = "BB 1" });
+        Assert.NotEqual(System.Net.HttpStatusCode.Redirect, typing.StatusCode);
+        Assert.Equal(1, await DocumentSeed.ReadAsync(portal, commune, db => db.Set<IsoMilestone>().CountAsync()));
     }
 }

@@ -1,0 +1,18 @@
+using QmsPortal.Web.Features.Audits.Programmes;
+using QmsPortal.Web.Recipes;
+
+namespace QmsPortal.Web.Features.Audits;
+
+public static class AuditsRegistration
+{
+    public static IServiceCollection AddAudits(this IServiceCollection services)
+    {
+        services.AddScoped<AuditDesk>();
+        services.AddScoped<ScopeLookup>();
+        services.AddScoped<AuditDueItems>();
+        services.AddScoped<Findings.FindingLookup>();
+        services.AddScoped<IRecipeStep, AuditQuestionsStep>();
+        services.AddScoped<IRecipeStep, AuditRecordsStep>();
+        return services;
+    }
+}
