@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using QmsPortal.Tests.Features.Audits.Programmes;
 using QmsPortal.Tests.Features.Documents;
+using QmsPortal.Tests.Features.Audits;
 using QmsPortal.Tests.Support;
 using QmsPortal.Web.Data;
 using QmsPortal.Web.Features.Audits;
@@ -36,7 +37,7 @@ public sealed class AuditsConductIsolationTests(PortalFactory portal) : IClassFi
             return file.Id;
         }, b);
         await AuditPlanSeed.QuestionsAsync(portal, b, ("7.1", "Câu hỏi riêng của xã B?"));
-        var questionB = await AuditPlanSeed.ReadAsync(portal, b, db => db.Set<ChecklistQuestion>().Where(q => q.Clause == "7.1").Select(q => q.Id).SingleAsync());
+        var questionB = await AuditPeople.ReadAsync(portal, b, db => db.Set<ChecklistQuestion>().Where(q => q.Clause == "7.1").Select(q => q.Id).SingleAsync());
         return new Setup(a, b, userA, auditA, auditB, answerB, fileB, questionB);
     }
 
@@ -82,10 +83,10 @@ public sealed class AuditsConductIsolationTests(PortalFactory portal) : IClassFi
         Assert.Equal(HttpStatusCode.NotFound, answerB.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, signB.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, retireB.StatusCode);
-        var b = await AuditPlanSeed.ReadAsync(portal, s.B, db => db.Set<Audit>().Include(x => x.Answers).SingleAsync(x => x.Id == s.AuditB));
+        var b = await AuditPeople.ReadAsync(portal, s.B, db => db.Set<Audit>().Include(x => x.Answers).SingleAsync(x => x.Id == s.AuditB));
         Assert.Equal(AuditStatus.InProgress, b.Status);
         Assert.All(b.Answers, x => Assert.Equal(AnswerResult.Unanswered, x.Result));
-        Assert.True(await AuditPlanSeed.ReadAsync(portal, s.B, db => db.Set<ChecklistQuestion>().Where(q => q.Id == s.QuestionB).Select(q => q.IsActive).SingleAsync()));
+        Assert.True(await AuditPeople.ReadAsync(portal, s.B, db => db.Set<ChecklistQuestion>().Where(q => q.Id == s.QuestionB).Select(q => q.IsActive).SingleAsync()));
     }
 
     [Fact]
@@ -117,7 +118,7 @@ public sealed class AuditsConductIsolationTests(PortalFactory portal) : IClassFi
         Assert.Equal(HttpStatusCode.NotFound, (await ofB.GetAsync($"/{s.B.Slug}/danh-gia/cuoc-danh-gia/{s.AuditA}/in")).StatusCode);
         var cancel = await DocumentSeed.PostHandlerAsync(ofB, $"/{s.B.Slug}/danh-gia/cuoc-danh-gia/{s.AuditB}", "Cancel", new() { ["Cancel.Reason"] = "Thử" });
         Assert.True(AuditPlanSeed.IsForbidden(cancel));
-        Assert.Equal(AuditStatus.InProgress, await AuditPlanSeed.ReadAsync(portal, s.B, db => db.Set<Audit>().Where(x => x.Id == s.AuditB).Select(x => x.Status).SingleAsync()));
+        Assert.Equal(AuditStatus.InProgress, await AuditPeople.ReadAsync(portal, s.B, db => db.Set<Audit>().Where(x => x.Id == s.AuditB).Select(x => x.Status).SingleAsync()));
     }
 
     private static string[] Pages(TenantInfo commune, int audit, int file) =>

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using QmsPortal.Tests.Features.Audits.Findings;
+using QmsPortal.Tests.Features.Audits;
 using QmsPortal.Tests.Support;
 using QmsPortal.Web.Features.Audits;
 using QmsPortal.Web.Features.Tthc;

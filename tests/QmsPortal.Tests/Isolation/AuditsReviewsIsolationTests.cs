@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using QmsPortal.Tests.Features.Audits.Reviews;
+using QmsPortal.Tests.Features.Audits;
 using QmsPortal.Tests.Support;
 using QmsPortal.Web.Data;
 using QmsPortal.Web.Features.Audits;
@@ -31,7 +32,7 @@ public sealed class AuditsReviewsIsolationTests(PortalFactory portal) : IClassFi
         {
             var db = sp.GetRequiredService<QmsDbContext>();
             db.Add(new DeskStatistics { Month = new DateOnly(2026, 10, 1), Received = 999, OnTime = 900, Late = 99, Apologies = 99, Satisfied = 1, Surveyed = 2 });
-            var chair = await ReviewSeed.PersonAsync(sp, approverB);
+            var chair = await AuditPeople.PersonAsync(sp, approverB);
             var review = ManagementReview.Open(new DateOnly(2026, 11, 20), new DateOnly(2025, 11, 1), new DateOnly(2026, 10, 31), chair, true, null, "{}");
             var decision = review.Decide("Quyết định riêng của xã B", chair, new DateOnly(2026, 12, 31));
             db.Add(review);
@@ -96,7 +97,7 @@ public sealed class AuditsReviewsIsolationTests(PortalFactory portal) : IClassFi
         var reviewA = await portal.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<QmsDbContext>();
-            var review = ManagementReview.Open(new DateOnly(2026, 11, 20), new DateOnly(2025, 11, 1), new DateOnly(2026, 10, 31), await ReviewSeed.PersonAsync(sp, s.ApproverA), true, null, "{}");
+            var review = ManagementReview.Open(new DateOnly(2026, 11, 20), new DateOnly(2025, 11, 1), new DateOnly(2026, 10, 31), await AuditPeople.PersonAsync(sp, s.ApproverA), true, null, "{}");
             db.Add(review);
             await db.SaveChangesAsync();
             return review.Id;
@@ -110,11 +111,11 @@ public sealed class AuditsReviewsIsolationTests(PortalFactory portal) : IClassFi
         var done = await Html.ParseAsync(await ReviewSeed.PostAsync(approverA, $"{pageA}?item={s.DecisionB}", "Done"));
         Assert.Contains("Không có quyết định này", done.QuerySelector(".validation-summary-errors")!.TextContent, StringComparison.Ordinal);
         var bOwner = await Html.ParseAsync(await ReviewSeed.PostAsync(approverA, pageA, "Decide",
-            new() { ["Decision.Text"] = "Giao cho người xã khác.", ["Decision.OwnerId"] = await ReviewSeed.UserIdAsync(portal, s.ApproverB), ["Decision.DueDate"] = "2026-12-31" }));
+            new() { ["Decision.Text"] = "Giao cho người xã khác.", ["Decision.OwnerId"] = await AuditPeople.UserIdAsync(portal, s.ApproverB), ["Decision.DueDate"] = "2026-12-31" }));
         Assert.Equal("Chọn người thực hiện trong số thành viên của xã.", Html.FieldError(bOwner, "Decision.OwnerId"));
         var bChair = await Html.ParseAsync(await ReviewSeed.PostAsync(approverA, $"/{s.A.Slug}/danh-gia/xem-xet-lanh-dao/moi", null, new()
         {
-            ["Input.PeriodFrom"] = "2025-11-01", ["Input.PeriodTo"] = "2026-10-31", ["Input.HeldOn"] = "2026-11-20", ["Input.ChairId"] = await ReviewSeed.UserIdAsync(portal, s.ApproverB),
+            ["Input.PeriodFrom"] = "2025-11-01", ["Input.PeriodTo"] = "2026-10-31", ["Input.HeldOn"] = "2026-11-20", ["Input.ChairId"] = await AuditPeople.UserIdAsync(portal, s.ApproverB),
         }));
         Assert.NotNull(Html.FieldError(bChair, "Input.ChairId"));
 
@@ -131,8 +132,8 @@ public sealed class AuditsReviewsIsolationTests(PortalFactory portal) : IClassFi
         Assert.Equal(ReviewStatus.Draft, b.Status);
         Assert.Null(b.Done);
         Assert.True(b.Active);
-        Assert.Equal(77m, await ReviewSeed.ReadAsync(portal, s.B, db => db.Set<ObjectiveValue>().Where(v => v.ObjectiveId == s.ObjectiveB).Select(v => v.Value).SingleAsync()));
-        Assert.Equal(1, await ReviewSeed.ReadAsync(portal, s.A, db => db.Set<ManagementReview>().CountAsync()));
-        Assert.Empty(await ReviewSeed.ReadAsync(portal, s.A, db => db.Set<ReviewAction>().ToListAsync()));
+        Assert.Equal(77m, await AuditPeople.ReadAsync(portal, s.B, db => db.Set<ObjectiveValue>().Where(v => v.ObjectiveId == s.ObjectiveB).Select(v => v.Value).SingleAsync()));
+        Assert.Equal(1, await AuditPeople.ReadAsync(portal, s.A, db => db.Set<ManagementReview>().CountAsync()));
+        Assert.Empty(await AuditPeople.ReadAsync(portal, s.A, db => db.Set<ReviewAction>().ToListAsync()));
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using AngleSharp.Html.Dom;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using QmsPortal.Tests.Support;
@@ -42,15 +41,6 @@ internal static class FindingsKit
             await portal.CreateUserAsync(memberships: [(commune, CommuneRole.Staff)], fullName: "Trần Thị Cán"),
             await portal.CreateUserAsync(platformRole: PlatformRoles.ProvinceAuditor, supervisedProvince: provinceCode, fullName: "Hoàng Kiểm Tra"));
     }
-
-    public static Task<AuditPerson> PersonAsync(this PortalFactory portal, string email) => portal.InScopeAsync(async sp =>
-    {
-        var user = await sp.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync(email) ?? throw new InvalidOperationException(email);
-        return new AuditPerson(user.Id, user.FullName, user.JobTitle);
-    });
-
-    public static Task<T> ReadAsync<T>(this PortalFactory portal, TenantInfo commune, Func<QmsDbContext, Task<T>> read) =>
-        portal.InScopeAsync(sp => read(sp.GetRequiredService<QmsDbContext>()), commune);
 
     /// <summary>A finding written straight to the database (the raising pages have their own tests).</summary>
     public static Task<int> FindingAsync(this PortalFactory portal, AuditOffice office, FindingGrade grade = FindingGrade.MinorNonconformity, string reference = "PH-2026-901",

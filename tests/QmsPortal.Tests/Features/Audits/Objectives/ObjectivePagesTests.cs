@@ -71,7 +71,7 @@ public sealed class ObjectivePagesTests(PortalFactory portal) : IClassFixture<Po
         var negative = await Html.ParseAsync(await Html.PostFormAsync(client, url, new() { ["Entry.Month"] = "2026-10", ["Entry.Value"] = "-1" }, "Value"));
         var notNumber = await Html.ParseAsync(await Html.PostFormAsync(client, url, new() { ["Entry.Month"] = "2026-10", ["Entry.Value"] = "chín mươi" }, "Value"));
         var future = await Html.ParseAsync(await Html.PostFormAsync(client, url, new() { ["Entry.Month"] = "2026-12", ["Entry.Value"] = "91" }, "Value"));
-        Assert.Equal(0, await ReviewSeed.ReadAsync(portal, office.Commune, db => db.Set<ObjectiveValue>().CountAsync()));
+        Assert.Equal(0, await AuditPeople.ReadAsync(portal, office.Commune, db => db.Set<ObjectiveValue>().CountAsync()));
         await Html.PostFormAsync(client, url, new() { ["Entry.Month"] = "2026-10", ["Entry.Value"] = "88" }, "Value");
         await Html.PostFormAsync(client, url, new() { ["Entry.Month"] = "2026-10", ["Entry.Value"] = "91,5" }, "Value");
 
@@ -79,7 +79,7 @@ public sealed class ObjectivePagesTests(PortalFactory portal) : IClassFixture<Po
         Assert.Contains("không hợp lệ", Html.FieldError(negative, "Entry.Value"), StringComparison.Ordinal);
         Assert.Contains("phải là một số", Html.FieldError(notNumber, "Entry.Value"), StringComparison.Ordinal);
         Assert.Contains("chưa đến", Html.FieldError(future, "Entry.Month"), StringComparison.Ordinal);
-        var stored = await ReviewSeed.ReadAsync(portal, office.Commune, db => db.Set<ObjectiveValue>().SingleAsync());
+        var stored = await AuditPeople.ReadAsync(portal, office.Commune, db => db.Set<ObjectiveValue>().SingleAsync());
         Assert.Equal((new DateOnly(2026, 10, 1), 91.5m, ObjectiveValueSource.Typed), (stored.Month, stored.Value, stored.Source));
         var page = await Html.GetDocumentAsync(client, url);
         Assert.Contains("91,5%", page.QuerySelector("#so-lieu-" + id + " tr[data-month='2026-10']")!.TextContent, StringComparison.Ordinal);
@@ -100,7 +100,7 @@ public sealed class ObjectivePagesTests(PortalFactory portal) : IClassFixture<Po
 
         Assert.Contains("tỷ lệ phần trăm không quá 100", Html.FieldError(percent, "Input.Target"), StringComparison.Ordinal);
         Assert.Equal("Vui lòng nhập tên mục tiêu.", Html.FieldError(noName, "Input.Name"));
-        Assert.Equal(0, await ReviewSeed.ReadAsync(portal, office.Commune, db => db.Set<QualityObjective>().CountAsync()));
+        Assert.Equal(0, await AuditPeople.ReadAsync(portal, office.Commune, db => db.Set<QualityObjective>().CountAsync()));
     }
 
     [Fact]
@@ -117,8 +117,8 @@ public sealed class ObjectivePagesTests(PortalFactory portal) : IClassFixture<Po
         var page = await Html.ParseAsync(response);
         var problem = Assert.Single(page.QuerySelectorAll("#loi-nhap li"));
         Assert.StartsWith("Dòng 7, cột dung_han:", problem.TextContent, StringComparison.Ordinal);
-        Assert.Equal(0, await ReviewSeed.ReadAsync(portal, office.Commune, db => db.Set<DeskStatistics>().CountAsync()));
-        Assert.Equal(0, await ReviewSeed.ReadAsync(portal, office.Commune, db => db.Set<ObjectiveValue>().CountAsync()));
+        Assert.Equal(0, await AuditPeople.ReadAsync(portal, office.Commune, db => db.Set<DeskStatistics>().CountAsync()));
+        Assert.Equal(0, await AuditPeople.ReadAsync(portal, office.Commune, db => db.Set<ObjectiveValue>().CountAsync()));
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public sealed class ObjectivePagesTests(PortalFactory portal) : IClassFixture<Po
 
         Assert.Equal("Hãy chọn tệp CSV số liệu thống kê.", Assert.Single(noFile.QuerySelectorAll("#loi-nhap li")).TextContent);
         Assert.Contains("không có dòng số liệu", Assert.Single(headerOnly.QuerySelectorAll("#loi-nhap li")).TextContent, StringComparison.Ordinal);
-        Assert.Equal(0, await ReviewSeed.ReadAsync(portal, office.Commune, db => db.Set<DeskStatistics>().CountAsync()));
+        Assert.Equal(0, await AuditPeople.ReadAsync(portal, office.Commune, db => db.Set<DeskStatistics>().CountAsync()));
     }
 
     [Fact]
@@ -145,14 +145,14 @@ public sealed class ObjectivePagesTests(PortalFactory portal) : IClassFixture<Po
         var first = await UploadAsync(client, office, Year(';'), bom: true);
         var firstMessage = (await Html.GetDocumentAsync(client, first.Headers.Location!.ToString())).QuerySelector(".alert")!.TextContent;
         var apologies = await CreateAsync(client, office, "Số phiếu xin lỗi", "phiếu", "5", direction: "AtMost", measure: "Apologies");
-        var before = await ReviewSeed.ReadAsync(portal, office.Commune, db => db.Set<ObjectiveValue>().AsNoTracking().OrderBy(v => v.Id).Select(v => new { v.Id, v.ObjectiveId, v.Month, v.Value }).ToListAsync());
+        var before = await AuditPeople.ReadAsync(portal, office.Commune, db => db.Set<ObjectiveValue>().AsNoTracking().OrderBy(v => v.Id).Select(v => new { v.Id, v.ObjectiveId, v.Month, v.Value }).ToListAsync());
         var second = await UploadAsync(client, office, Year(';'), bom: true);
         var secondMessage = (await Html.GetDocumentAsync(client, second.Headers.Location!.ToString())).QuerySelector(".alert")!.TextContent;
 
         Assert.Contains("12 tháng mới", firstMessage, StringComparison.Ordinal);
         Assert.Contains("Không có thay đổi", secondMessage, StringComparison.Ordinal);
-        Assert.Equal(12, await ReviewSeed.ReadAsync(portal, office.Commune, db => db.Set<DeskStatistics>().CountAsync()));
-        var after = await ReviewSeed.ReadAsync(portal, office.Commune, db => db.Set<ObjectiveValue>().AsNoTracking().OrderBy(v => v.Id).Select(v => new { v.Id, v.ObjectiveId, v.Month, v.Value }).ToListAsync());
+        Assert.Equal(12, await AuditPeople.ReadAsync(portal, office.Commune, db => db.Set<DeskStatistics>().CountAsync()));
+        var after = await AuditPeople.ReadAsync(portal, office.Commune, db => db.Set<ObjectiveValue>().AsNoTracking().OrderBy(v => v.Id).Select(v => new { v.Id, v.ObjectiveId, v.Month, v.Value }).ToListAsync());
         Assert.Equal(before, after);
         Assert.Equal(12, after.Count(v => v.ObjectiveId == onTime));
         Assert.Equal(12, after.Count(v => v.ObjectiveId == apologies));
@@ -162,7 +162,7 @@ public sealed class ObjectivePagesTests(PortalFactory portal) : IClassFixture<Po
         var changed = Year().Replace("11/2026,200,197", "11/2026,200,199", StringComparison.Ordinal).Replace("11/2026,200,199,3", "11/2026,200,199,1", StringComparison.Ordinal);
         var third = await UploadAsync(client, office, changed);
         Assert.Contains("1 tháng thay số liệu", (await Html.GetDocumentAsync(client, third.Headers.Location!.ToString())).QuerySelector(".alert")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(99.5m, await ReviewSeed.ReadAsync(portal, office.Commune, db => db.Set<ObjectiveValue>()
+        Assert.Equal(99.5m, await AuditPeople.ReadAsync(portal, office.Commune, db => db.Set<ObjectiveValue>()
             .Where(v => v.ObjectiveId == onTime && v.Month == new DateOnly(2026, 11, 1)).Select(v => v.Value).SingleAsync()));
         var typed = await Html.ParseAsync(await ReviewSeed.PostAsync(client, $"{office.Objectives}/{onTime}", "Value", new() { ["Entry.Month"] = "2026-10", ["Entry.Value"] = "50" }));
         Assert.Contains("thống kê của Bộ phận Một cửa", typed.QuerySelector(".validation-summary-errors")!.TextContent, StringComparison.Ordinal);
@@ -205,7 +205,7 @@ public sealed class ObjectivePagesTests(PortalFactory portal) : IClassFixture<Po
         var url = $"{office.Objectives}/{id}";
         var staff = await portal.SignedInAsync(office.Staff);
         Assert.True(ReviewSeed.IsRefused(await ReviewSeed.PostAsync(staff, url, "Retire")));
-        Assert.True(await ReviewSeed.ReadAsync(portal, office.Commune, db => db.Set<QualityObjective>().Where(o => o.Id == id).Select(o => o.IsActive).SingleAsync()));
+        Assert.True(await AuditPeople.ReadAsync(portal, office.Commune, db => db.Set<QualityObjective>().Where(o => o.Id == id).Select(o => o.IsActive).SingleAsync()));
         var client = await portal.SignedInAsync(office.Secretary);
 
         var retired = await Html.PostFormAsync(client, url, [], "Retire");
@@ -217,7 +217,7 @@ public sealed class ObjectivePagesTests(PortalFactory portal) : IClassFixture<Po
         var page = await Html.GetDocumentAsync(client, url);
         Assert.Contains("Đã ngừng theo dõi", page.QuerySelector("#thong-tin-muc-tieu")!.TextContent, StringComparison.Ordinal);
         Assert.Null(page.QuerySelector("#ghi-gia-tri"));
-        var value = await ReviewSeed.ReadAsync(portal, office.Commune, db => db.Set<ObjectiveValue>().SingleAsync());
+        var value = await AuditPeople.ReadAsync(portal, office.Commune, db => db.Set<ObjectiveValue>().SingleAsync());
         Assert.Equal((new DateOnly(2026, 9, 1), 3m), (value.Month, value.Value));
     }
 
@@ -232,6 +232,6 @@ public sealed class ObjectivePagesTests(PortalFactory portal) : IClassFixture<Po
         Assert.True(ReviewSeed.IsRefused(await ReviewSeed.PostAsync(staff, $"{office.Objectives}/{id}", "Value", new() { ["Entry.Month"] = "2026-10", ["Entry.Value"] = "96" })));
         Assert.True(ReviewSeed.IsRefused(await ReviewSeed.PostAsync(staff, office.Import, null)));
         Assert.Null((await Html.GetDocumentAsync(staff, office.Import)).QuerySelector("#nhap-csv"));
-        Assert.Equal(0, await ReviewSeed.ReadAsync(portal, office.Commune, db => db.Set<ObjectiveValue>().CountAsync()));
+        Assert.Equal(0, await AuditPeople.ReadAsync(portal, office.Commune, db => db.Set<ObjectiveValue>().CountAsync()));
     }
 }

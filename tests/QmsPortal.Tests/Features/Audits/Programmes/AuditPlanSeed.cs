@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using AngleSharp.Html.Dom;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using QmsPortal.Tests.Support;
@@ -20,9 +19,6 @@ internal static class AuditPlanSeed
         ("8.5.3", "Bản chính giấy tờ của người dân được bảo quản và trả lại thế nào?"),
         ("9.1.2", "Xã có khảo sát sự hài lòng của người dân không?"),
     ];
-
-    public static Task<T> ReadAsync<T>(PortalFactory portal, TenantInfo commune, Func<QmsDbContext, Task<T>> read) =>
-        portal.InScopeAsync(sp => read(sp.GetRequiredService<QmsDbContext>()), commune);
 
     public static Task QuestionsAsync(PortalFactory portal, TenantInfo commune, params (string Clause, string Text)[] questions) =>
         portal.InScopeAsync(async sp =>
@@ -52,11 +48,11 @@ internal static class AuditPlanSeed
         {
             var db = sp.GetRequiredService<QmsDbContext>();
             var programme = await db.Set<AuditProgramme>().SingleAsync(p => p.Year == 2026);
-            var lead = await PersonAsync(sp, leadEmail);
+            var lead = await AuditPeople.PersonAsync(sp, leadEmail);
             var team = new List<AuditPerson>();
             foreach (var email in teamEmails ?? [])
             {
-                team.Add(await PersonAsync(sp, email));
+                team.Add(await AuditPeople.PersonAsync(sp, email));
             }
 
             var audit = programme.Plan(month, title, AuditScope.Create([], [], clauses ?? ["7", "8"]), lead, team, new HashSet<string>());
@@ -78,7 +74,7 @@ internal static class AuditPlanSeed
     }
 
     public static Task<int[]> AnswerIdsAsync(PortalFactory portal, TenantInfo commune, int auditId) =>
-        ReadAsync(portal, commune, db => db.Set<AuditAnswer>().Where(a => a.AuditId == auditId).OrderBy(a => a.Order).Select(a => a.Id).ToArrayAsync());
+        AuditPeople.ReadAsync(portal, commune, db => db.Set<AuditAnswer>().Where(a => a.AuditId == auditId).OrderBy(a => a.Order).Select(a => a.Id).ToArrayAsync());
 
     public static Task<int> FindingAsync(PortalFactory portal, TenantInfo commune, string reference, FindingGrade grade, int? auditId = null, int? answerId = null,
         string description = "Hồ sơ số 12 trả trễ 2 ngày, không có phiếu xin lỗi.") =>
@@ -92,15 +88,6 @@ internal static class AuditPlanSeed
             await db.SaveChangesAsync();
             return finding.Id;
         }, commune);
-
-    public static async Task<AuditPerson> PersonAsync(IServiceProvider sp, string email)
-    {
-        var user = await sp.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync(email) ?? throw new InvalidOperationException(email);
-        return new AuditPerson(user.Id, user.FullName, user.JobTitle);
-    }
-
-    public static Task<string> UserIdAsync(PortalFactory portal, string email) =>
-        portal.InScopeAsync(async sp => (await sp.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync(email))!.Id);
 
     /// <summary>Posts one answer's form (multipart, as the page's form is), with an optional evidence file.</summary>
     public static async Task<HttpResponseMessage> AnswerAsync(HttpClient client, string auditUrl, int answerId, string? result, string? evidence,

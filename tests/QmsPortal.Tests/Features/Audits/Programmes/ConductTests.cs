@@ -28,7 +28,7 @@ public sealed class ConductTests(PortalFactory portal) : IClassFixture<PortalFac
     private static string Url(TenantInfo commune, int audit) => $"/{commune.Slug}/danh-gia/cuoc-danh-gia/{audit}";
 
     private Task<Audit> AuditAsync(TenantInfo commune, int id) =>
-        AuditPlanSeed.ReadAsync(portal, commune, db => db.Set<Audit>().AsNoTracking().Include(a => a.Answers).SingleAsync(a => a.Id == id));
+        AuditPeople.ReadAsync(portal, commune, db => db.Set<Audit>().AsNoTracking().Include(a => a.Answers).SingleAsync(a => a.Id == id));
 
     [Fact]
     public async Task The_opening_meeting_builds_the_checklist_from_the_active_questions_of_the_clauses_in_scope()
@@ -36,7 +36,7 @@ public sealed class ConductTests(PortalFactory portal) : IClassFixture<PortalFac
         var s = await SetupAsync();
         await AuditPlanSeed.QuestionsAsync(portal, s.Commune, AuditPlanSeed.Bank);
         await AuditPlanSeed.QuestionsAsync(portal, s.Commune, ("7.2", "Câu hỏi đã thôi dùng?"));
-        await AuditPlanSeed.ReadAsync(portal, s.Commune, async db =>
+        await AuditPeople.ReadAsync(portal, s.Commune, async db =>
         {
             (await db.Set<ChecklistQuestion>().SingleAsync(q => q.Clause == "7.2")).Retire();
             return await db.SaveChangesAsync();
@@ -127,7 +127,7 @@ public sealed class ConductTests(PortalFactory portal) : IClassFixture<PortalFac
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var answer = (await AuditAsync(s.Commune, id)).Answers.Single(a => a.Id == answers[1]);
         Assert.Equal((AnswerResult.Nonconform, "Hồ sơ số 12 trả trễ 2 ngày, không có phiếu xin lỗi."), (answer.Result, answer.Evidence));
-        var file = await AuditPlanSeed.ReadAsync(portal, s.Commune, db => db.Set<AuditEvidenceFile>().SingleAsync());
+        var file = await AuditPeople.ReadAsync(portal, s.Commune, db => db.Set<AuditEvidenceFile>().SingleAsync());
         Assert.Equal(("tháng 11.pdf", answers[1], "application/pdf"), (file.FileName, file.AnswerId, file.ContentType));
         var page = await Html.GetDocumentAsync(client, Url(s.Commune, id));
         var link = page.QuerySelector($"#cau-{answers[1]} .evidence-files a")!.GetAttribute("href")!;
@@ -162,7 +162,7 @@ public sealed class ConductTests(PortalFactory portal) : IClassFixture<PortalFac
         Assert.Contains("macro", Html.FieldError(macro, $"Answer{answers[0]}.Upload"), StringComparison.Ordinal);
         Assert.Equal("Tệp bằng chứng chỉ nhận .pdf, .docx hoặc .xlsx.", Html.FieldError(image, $"Answer{answers[0]}.Upload"));
         Assert.Equal(AnswerResult.Unanswered, (await AuditAsync(s.Commune, id)).Answers.Single(a => a.Id == answers[0]).Result);
-        Assert.Equal(0, await AuditPlanSeed.ReadAsync(portal, s.Commune, db => db.Set<AuditEvidenceFile>().CountAsync()));
+        Assert.Equal(0, await AuditPeople.ReadAsync(portal, s.Commune, db => db.Set<AuditEvidenceFile>().CountAsync()));
     }
 
     [Fact]

@@ -61,7 +61,7 @@ public sealed class PlanningTests(PortalFactory portal) : IClassFixture<PortalFa
         }
     }
 
-    private Task<int> AuditCountAsync(TenantInfo commune) => AuditPlanSeed.ReadAsync(portal, commune, db => db.Set<Audit>().CountAsync());
+    private Task<int> AuditCountAsync(TenantInfo commune) => AuditPeople.ReadAsync(portal, commune, db => db.Set<Audit>().CountAsync());
 
     [Fact]
     public async Task An_audit_is_planned_with_its_scope_lead_and_team_chosen_among_the_communes_auditors()
@@ -69,8 +69,8 @@ public sealed class PlanningTests(PortalFactory portal) : IClassFixture<PortalFa
         var s = await SetupAsync();
         var client = await portal.SignedInAsync(s.Secretary);
         var form = await Html.GetDocumentAsync(client, s.Url);
-        var lead = await AuditPlanSeed.UserIdAsync(portal, s.Auditor);
-        var member = await AuditPlanSeed.UserIdAsync(portal, s.Colleague);
+        var lead = await AuditPeople.UserIdAsync(portal, s.Auditor);
+        var member = await AuditPeople.UserIdAsync(portal, s.Colleague);
 
         var response = await AuditPlanSeed.PostPairsAsync(client, s.Url, Plan(lead, [member], ["QT-05"], [s.Tthc]));
 
@@ -81,7 +81,7 @@ public sealed class PlanningTests(PortalFactory portal) : IClassFixture<PortalFa
         Assert.Contains(candidates, c => c.StartsWith("Trần Thư Ký", StringComparison.Ordinal));
         Assert.DoesNotContain(candidates, c => c.StartsWith("Đỗ Cán Bộ", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var audit = await AuditPlanSeed.ReadAsync(portal, s.Commune, db => db.Set<Audit>().SingleAsync());
+        var audit = await AuditPeople.ReadAsync(portal, s.Commune, db => db.Set<Audit>().SingleAsync());
         Assert.Equal($"/{s.Commune.Slug}/danh-gia/cuoc-danh-gia/{audit.Id}", response.Headers.Location!.ToString());
         Assert.Equal((11, "QT-05", s.Tthc, "7 8.5.3", lead, AuditStatus.Planned), (audit.Month, audit.ScopeDocuments, audit.ScopeTthc, audit.ScopeClauses, audit.LeadAuditorId, audit.Status));
         Assert.Equal([member], audit.TeamMembers.Select(p => p.UserId));
@@ -98,7 +98,7 @@ public sealed class PlanningTests(PortalFactory portal) : IClassFixture<PortalFa
         var s = await SetupAsync();
         var client = await portal.SignedInAsync(s.Auditor);
 
-        var response = await AuditPlanSeed.PostPairsAsync(client, s.Url, Plan(await AuditPlanSeed.UserIdAsync(portal, s.Auditor), documents: ["QT-09"], clauses: []));
+        var response = await AuditPlanSeed.PostPairsAsync(client, s.Url, Plan(await AuditPeople.UserIdAsync(portal, s.Auditor), documents: ["QT-09"], clauses: []));
         var page = await Html.ParseAsync(response);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -112,10 +112,10 @@ public sealed class PlanningTests(PortalFactory portal) : IClassFixture<PortalFa
     {
         var s = await SetupAsync();
         var client = await portal.SignedInAsync(s.Auditor);
-        var lead = await AuditPlanSeed.UserIdAsync(portal, s.Auditor);
+        var lead = await AuditPeople.UserIdAsync(portal, s.Auditor);
 
         var page = await Html.ParseAsync(await AuditPlanSeed.PostPairsAsync(client, s.Url,
-            Plan(lead, [await AuditPlanSeed.UserIdAsync(portal, s.Secretary)], documents: ["QT-09"])));
+            Plan(lead, [await AuditPeople.UserIdAsync(portal, s.Secretary)], documents: ["QT-09"])));
 
         var error = Html.FieldError(page, "Input.TeamIds");
         Assert.NotNull(error);
@@ -129,7 +129,7 @@ public sealed class PlanningTests(PortalFactory portal) : IClassFixture<PortalFa
     {
         var s = await SetupAsync();
         var client = await portal.SignedInAsync(s.Auditor);
-        var chair = await AuditPlanSeed.UserIdAsync(portal, s.Approver);
+        var chair = await AuditPeople.UserIdAsync(portal, s.Approver);
 
         var refused = await Html.ParseAsync(await AuditPlanSeed.PostPairsAsync(client, s.Url, Plan(chair, tthc: [s.Tthc], clauses: ["8"])));
         var countAfterRefusal = await AuditCountAsync(s.Commune);
@@ -146,10 +146,10 @@ public sealed class PlanningTests(PortalFactory portal) : IClassFixture<PortalFa
     {
         var s = await SetupAsync();
         var client = await portal.SignedInAsync(s.Secretary);
-        var auditor = await AuditPlanSeed.UserIdAsync(portal, s.Auditor);
+        var auditor = await AuditPeople.UserIdAsync(portal, s.Auditor);
 
-        var staffLead = await Html.ParseAsync(await AuditPlanSeed.PostPairsAsync(client, s.Url, Plan(await AuditPlanSeed.UserIdAsync(portal, s.Staff), documents: ["QT-09"])));
-        var staffMember = await Html.ParseAsync(await AuditPlanSeed.PostPairsAsync(client, s.Url, Plan(auditor, [await AuditPlanSeed.UserIdAsync(portal, s.Staff)])));
+        var staffLead = await Html.ParseAsync(await AuditPlanSeed.PostPairsAsync(client, s.Url, Plan(await AuditPeople.UserIdAsync(portal, s.Staff), documents: ["QT-09"])));
+        var staffMember = await Html.ParseAsync(await AuditPlanSeed.PostPairsAsync(client, s.Url, Plan(auditor, [await AuditPeople.UserIdAsync(portal, s.Staff)])));
         var unknown = await Html.ParseAsync(await AuditPlanSeed.PostPairsAsync(client, s.Url, Plan(auditor, documents: ["QT-99/KHAC"])));
         var month = await Html.ParseAsync(await AuditPlanSeed.PostPairsAsync(client, s.Url, Plan(auditor, month: "13")));
         var title = await Html.ParseAsync(await AuditPlanSeed.PostPairsAsync(client, s.Url, Plan(auditor, title: " ")));

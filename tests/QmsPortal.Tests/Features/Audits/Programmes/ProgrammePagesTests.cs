@@ -54,7 +54,7 @@ public sealed class ProgrammePagesTests(PortalFactory portal) : IClassFixture<Po
         Assert.Equal("Xã đã có chương trình đánh giá năm 2026.", Html.FieldError(again, "Input.Year"));
         Assert.Equal("Năm của chương trình đánh giá không hợp lệ.", Html.FieldError(badYear, "Input.Year"));
         Assert.Equal("Vui lòng nhập năm của chương trình.", Html.FieldError(noYear, "Input.Year"));
-        Assert.Equal([2026], await AuditPlanSeed.ReadAsync(portal, commune, db => db.Set<AuditProgramme>().Select(p => p.Year).ToListAsync()));
+        Assert.Equal([2026], await AuditPeople.ReadAsync(portal, commune, db => db.Set<AuditProgramme>().Select(p => p.Year).ToListAsync()));
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class ProgrammePagesTests(PortalFactory portal) : IClassFixture<Po
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal("Ghi chú dài tối đa 2000 ký tự.", Html.FieldError(tooLong, "Notes"));
-        Assert.Equal("Căn cứ Quy trình đánh giá nội bộ QT-03.", await AuditPlanSeed.ReadAsync(portal, commune, db => db.Set<AuditProgramme>().Select(p => p.Notes).SingleAsync()));
+        Assert.Equal("Căn cứ Quy trình đánh giá nội bộ QT-03.", await AuditPeople.ReadAsync(portal, commune, db => db.Set<AuditProgramme>().Select(p => p.Notes).SingleAsync()));
     }
 
     [Fact]
@@ -97,8 +97,8 @@ public sealed class ProgrammePagesTests(PortalFactory portal) : IClassFixture<Po
             Assert.True(AuditPlanSeed.IsForbidden(await client.GetAsync($"/{commune.Slug}/danh-gia/chuong-trinh/2026/ke-hoach")), email);
         }
 
-        Assert.Equal([2026], await AuditPlanSeed.ReadAsync(portal, commune, db => db.Set<AuditProgramme>().Select(p => p.Year).ToListAsync()));
-        Assert.Null(await AuditPlanSeed.ReadAsync(portal, commune, db => db.Set<AuditProgramme>().Select(p => p.Notes).SingleAsync()));
+        Assert.Equal([2026], await AuditPeople.ReadAsync(portal, commune, db => db.Set<AuditProgramme>().Select(p => p.Year).ToListAsync()));
+        Assert.Null(await AuditPeople.ReadAsync(portal, commune, db => db.Set<AuditProgramme>().Select(p => p.Notes).SingleAsync()));
         var anonymous = await portal.Anonymous().GetAsync($"/{commune.Slug}/danh-gia");
         Assert.Contains("dang-nhap", anonymous.Headers.Location!.ToString(), StringComparison.Ordinal);
     }

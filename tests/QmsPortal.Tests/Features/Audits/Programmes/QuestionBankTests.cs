@@ -23,7 +23,7 @@ public sealed class QuestionBankTests(PortalFactory portal) : IClassFixture<Port
         var client = await portal.SignedInAsync(auditor);
 
         var added = await Html.PostFormAsync(client, Url(commune), new() { ["Input.Clause"] = "8.5", ["Input.Text"] = "Sổ theo dõi hồ sơ có ghi đủ ngày trả kết quả không?" }, "Add");
-        var retiring = await AuditPlanSeed.ReadAsync(portal, commune, db => db.Set<ChecklistQuestion>().Where(q => q.Clause == "8.5.3").Select(q => q.Id).SingleAsync());
+        var retiring = await AuditPeople.ReadAsync(portal, commune, db => db.Set<ChecklistQuestion>().Where(q => q.Clause == "8.5.3").Select(q => q.Id).SingleAsync());
         var retired = await DocumentSeed.PostHandlerAsync(client, Url(commune), "Retire", new() { ["question"] = retiring.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         var page = await Html.GetDocumentAsync(client, Url(commune));
         var id = await AuditPlanSeed.AuditAsync(portal, commune, auditor, clauses: ["8"], open: true);
@@ -36,7 +36,7 @@ public sealed class QuestionBankTests(PortalFactory portal) : IClassFixture<Port
         Assert.DoesNotContain("Bản chính giấy tờ", clause8.TextContent, StringComparison.Ordinal);
         Assert.Contains("Bản chính giấy tờ", page.QuerySelector("#da-thoi-dung")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Tài liệu áp dụng tại Bộ phận Một cửa", page.QuerySelector("#dieu-7")!.TextContent, StringComparison.Ordinal);
-        var questions = await AuditPlanSeed.ReadAsync(portal, commune, db => db.Set<AuditAnswer>().Where(a => a.AuditId == id).OrderBy(a => a.Order).Select(a => a.Question).ToListAsync());
+        var questions = await AuditPeople.ReadAsync(portal, commune, db => db.Set<AuditAnswer>().Where(a => a.AuditId == id).OrderBy(a => a.Order).Select(a => a.Question).ToListAsync());
         Assert.Equal(["Hồ sơ trễ hạn có Phiếu xin lỗi và hẹn lại ngày trả kết quả không?", "Sổ theo dõi hồ sơ có ghi đủ ngày trả kết quả không?"], questions);
     }
 
@@ -58,7 +58,7 @@ public sealed class QuestionBankTests(PortalFactory portal) : IClassFixture<Port
         Assert.Equal("Điều khoản \"11.2\" không có trong TCVN ISO 9001:2015 (4–10, ví dụ 7.5.3).", Html.FieldError(badClause, "Input.Clause"));
         Assert.Equal("Vui lòng nhập câu hỏi.", Html.FieldError(noText, "Input.Text"));
         Assert.Equal("Điều khoản 9.1.2 đã có câu hỏi này.", Html.FieldError(twice, "Input.Text"));
-        Assert.Equal(AuditPlanSeed.Bank.Length, await AuditPlanSeed.ReadAsync(portal, commune, db => db.Set<ChecklistQuestion>().CountAsync()));
+        Assert.Equal(AuditPlanSeed.Bank.Length, await AuditPeople.ReadAsync(portal, commune, db => db.Set<ChecklistQuestion>().CountAsync()));
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class QuestionBankTests(PortalFactory portal) : IClassFixture<Port
         var staff = await portal.CreateUserAsync(memberships: [(commune, CommuneRole.Staff), (commune, CommuneRole.Approver)]);
         await AuditPlanSeed.QuestionsAsync(portal, commune, AuditPlanSeed.Bank);
         var client = await portal.SignedInAsync(staff);
-        var id = await AuditPlanSeed.ReadAsync(portal, commune, db => db.Set<ChecklistQuestion>().Select(q => q.Id).FirstAsync());
+        var id = await AuditPeople.ReadAsync(portal, commune, db => db.Set<ChecklistQuestion>().Select(q => q.Id).FirstAsync());
 
         var page = await Html.GetDocumentAsync(client, Url(commune));
         var add = await DocumentSeed.PostHandlerAsync(client, Url(commune), "Add", new() { ["Input.Clause"] = "7.2", ["Input.Text"] = "Câu hỏi của cán bộ?" });
@@ -78,14 +78,14 @@ public sealed class QuestionBankTests(PortalFactory portal) : IClassFixture<Port
         Assert.Empty(page.QuerySelectorAll("form[action*='handler=Retire']"));
         Assert.True(AuditPlanSeed.IsForbidden(add));
         Assert.True(AuditPlanSeed.IsForbidden(retire));
-        Assert.Equal(AuditPlanSeed.Bank.Length, await AuditPlanSeed.ReadAsync(portal, commune, db => db.Set<ChecklistQuestion>().CountAsync(q => q.IsActive)));
+        Assert.Equal(AuditPlanSeed.Bank.Length, await AuditPeople.ReadAsync(portal, commune, db => db.Set<ChecklistQuestion>().CountAsync(q => q.IsActive)));
     }
 
     [Fact]
     public async Task The_commune_starter_recipe_gives_three_to_five_questions_per_main_clause_and_keeps_a_retired_one_retired_when_applied_again()
     {
         var commune = await portal.CreateCommuneAsync(recipes: ["commune-starter"]);
-        var retired = await AuditPlanSeed.ReadAsync(portal, commune, async db =>
+        var retired = await AuditPeople.ReadAsync(portal, commune, async db =>
         {
             var question = await db.Set<ChecklistQuestion>().FirstAsync(q => q.Clause == "8.5.3");
             question.Retire();
@@ -99,7 +99,7 @@ public sealed class QuestionBankTests(PortalFactory portal) : IClassFixture<Port
             await runner.ApplyAsync(await runner.LoadAsync("commune-starter"), commune);
         });
 
-        var bank = await AuditPlanSeed.ReadAsync(portal, commune, db => db.Set<ChecklistQuestion>().ToListAsync());
+        var bank = await AuditPeople.ReadAsync(portal, commune, db => db.Set<ChecklistQuestion>().ToListAsync());
         Assert.All(bank, q => Assert.True(q.IsStarter));
         Assert.Equal(["4", "5", "6", "7", "8", "9", "10"], bank.Select(q => IsoClauses.MainClause(q.Clause)).Distinct().OrderBy(c => int.Parse(c, System.Globalization.CultureInfo.InvariantCulture)));
         Assert.All(bank.GroupBy(q => IsoClauses.MainClause(q.Clause)), g => Assert.InRange(g.Count(), 3, 5));
@@ -139,7 +139,7 @@ public sealed class QuestionBankTests(PortalFactory portal) : IClassFixture<Port
         Assert.Contains("\"7.9\"", error.Errors[0].Message, StringComparison.Ordinal);
         Assert.Contains("bị lặp", error.Errors[1].Message, StringComparison.Ordinal);
         Assert.Equal("Vui lòng nhập câu hỏi.", error.Errors[2].Message);
-        Assert.Equal(0, await AuditPlanSeed.ReadAsync(portal, commune, db => db.Set<ChecklistQuestion>().CountAsync()));
+        Assert.Equal(0, await AuditPeople.ReadAsync(portal, commune, db => db.Set<ChecklistQuestion>().CountAsync()));
         Assert.Null((await portal.InScopeAsync(sp => sp.GetRequiredService<Web.Data.QmsDbContext>().Tenants.SingleAsync(t => t.Id == commune.Id))).OfficeHours);
     }
 }

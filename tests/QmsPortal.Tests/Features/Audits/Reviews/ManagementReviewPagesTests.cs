@@ -40,7 +40,7 @@ public sealed class ManagementReviewPagesTests(PortalFactory portal) : IClassFix
 
     private async Task<int> OpenReviewAsync(Office office, HttpClient client)
     {
-        var response = await Html.PostFormAsync(client, office.New, OpenFields(await ReviewSeed.UserIdAsync(portal, office.Chair)));
+        var response = await Html.PostFormAsync(client, office.New, OpenFields(await AuditPeople.UserIdAsync(portal, office.Chair)));
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
         return int.Parse(response.Headers.Location!.ToString().Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
     }
@@ -105,7 +105,7 @@ public sealed class ManagementReviewPagesTests(PortalFactory portal) : IClassFix
         Assert.Contains("Đánh giá quy trình chứng thực", review.QuerySelector("#dau-vao")!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("Đánh giá ghi sau khi mở", review.QuerySelector("#dau-vao")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Trần Văn Chính", review.QuerySelector("#thong-tin")!.TextContent, StringComparison.Ordinal);
-        var stored = await ReviewSeed.ReadAsync(portal, office.Commune, db => db.Set<ManagementReview>().SingleAsync(r => r.Id == id));
+        var stored = await AuditPeople.ReadAsync(portal, office.Commune, db => db.Set<ManagementReview>().SingleAsync(r => r.Id == id));
         Assert.Equal((new DateOnly(2025, 11, 1), new DateOnly(2026, 10, 31), new DateOnly(2026, 11, 20)), (stored.PeriodFrom, stored.PeriodTo, stored.HeldOn));
         Assert.Equal("Đánh giá quy trình chứng thực", Assert.Single(ReviewInputs.FromJson(stored.InputsSnapshot)!.Audits).Title);
     }
@@ -117,9 +117,9 @@ public sealed class ManagementReviewPagesTests(PortalFactory portal) : IClassFix
         var client = await portal.SignedInAsync(office.Secretary);
 
         var noChair = await Html.ParseAsync(await Html.PostFormAsync(client, office.New, OpenFields(null)));
-        var staffChair = await Html.ParseAsync(await Html.PostFormAsync(client, office.New, OpenFields(await ReviewSeed.UserIdAsync(portal, office.Staff))));
+        var staffChair = await Html.ParseAsync(await Html.PostFormAsync(client, office.New, OpenFields(await AuditPeople.UserIdAsync(portal, office.Staff))));
         var backwards = await Html.ParseAsync(await Html.PostFormAsync(client, office.New,
-            OpenFields(await ReviewSeed.UserIdAsync(portal, office.Chair), from: "2026-10-31", to: "2025-11-01")));
+            OpenFields(await AuditPeople.UserIdAsync(portal, office.Chair), from: "2026-10-31", to: "2025-11-01")));
         var backwardsPreview = await Html.GetDocumentAsync(client, office.New + "?tu=2026-10-31&den=2025-11-01");
 
         Assert.Equal("Cuộc xem xét của lãnh đạo phải có người chủ trì.", Html.FieldError(noChair, "Input.ChairId"));
@@ -127,7 +127,7 @@ public sealed class ManagementReviewPagesTests(PortalFactory portal) : IClassFix
         Assert.Equal("Ngày bắt đầu kỳ xem xét phải trước ngày kết thúc.", Html.FieldError(backwards, "Input.PeriodFrom"));
         Assert.Equal("Ngày bắt đầu kỳ xem xét phải trước ngày kết thúc.", Html.FieldError(backwardsPreview, "tu"));
         Assert.Null(backwardsPreview.QuerySelector("#dau-vao"));
-        Assert.Equal(0, await ReviewSeed.ReadAsync(portal, office.Commune, db => db.Set<ManagementReview>().CountAsync()));
+        Assert.Equal(0, await AuditPeople.ReadAsync(portal, office.Commune, db => db.Set<ManagementReview>().CountAsync()));
     }
 
     [Fact]
@@ -137,12 +137,12 @@ public sealed class ManagementReviewPagesTests(PortalFactory portal) : IClassFix
         var staff = await portal.SignedInAsync(office.Staff);
 
         var page = await Html.GetDocumentAsync(staff, office.New);
-        var response = await ReviewSeed.PostAsync(staff, office.New, null, OpenFields(await ReviewSeed.UserIdAsync(portal, office.Chair)));
+        var response = await ReviewSeed.PostAsync(staff, office.New, null, OpenFields(await AuditPeople.UserIdAsync(portal, office.Chair)));
 
         Assert.Null(page.QuerySelector("#mo-bien-ban"));
         Assert.NotNull(page.QuerySelector("#dau-vao"));
         Assert.True(ReviewSeed.IsRefused(response), response.StatusCode.ToString());
-        Assert.Equal(0, await ReviewSeed.ReadAsync(portal, office.Commune, db => db.Set<ManagementReview>().CountAsync()));
+        Assert.Equal(0, await AuditPeople.ReadAsync(portal, office.Commune, db => db.Set<ManagementReview>().CountAsync()));
         Assert.Equal(HttpStatusCode.Redirect, (await portal.Anonymous().GetAsync(office.New)).StatusCode);
     }
 
@@ -166,20 +166,20 @@ public sealed class ManagementReviewPagesTests(PortalFactory portal) : IClassFix
         var noOwner = await Html.ParseAsync(await Html.PostFormAsync(secretary, url, new() { ["Decision.Text"] = "Mua máy quét.", ["Decision.OwnerId"] = "" }, "Decide"));
         Assert.Equal("Vui lòng chọn người thực hiện.", Html.FieldError(noOwner, "Decision.OwnerId"));
         var early = await Html.ParseAsync(await Html.PostFormAsync(secretary, url,
-            new() { ["Decision.Text"] = "Mua máy quét.", ["Decision.OwnerId"] = await ReviewSeed.UserIdAsync(portal, office.Staff), ["Decision.DueDate"] = "2026-11-01" }, "Decide"));
+            new() { ["Decision.Text"] = "Mua máy quét.", ["Decision.OwnerId"] = await AuditPeople.UserIdAsync(portal, office.Staff), ["Decision.DueDate"] = "2026-11-01" }, "Decide"));
         Assert.Equal("Hạn thực hiện không được trước ngày họp.", Html.FieldError(early, "Decision.DueDate"));
         await Html.PostFormAsync(secretary, url,
-            new() { ["Decision.Text"] = "Mua máy quét.", ["Decision.OwnerId"] = await ReviewSeed.UserIdAsync(portal, office.Staff), ["Decision.DueDate"] = "2026-12-31" }, "Decide");
+            new() { ["Decision.Text"] = "Mua máy quét.", ["Decision.OwnerId"] = await AuditPeople.UserIdAsync(portal, office.Staff), ["Decision.DueDate"] = "2026-12-31" }, "Decide");
 
         var byDeputy = await Html.ParseAsync(await ReviewSeed.PostAsync(deputy, url, "Close"));
         Assert.Contains("Chỉ người chủ trì", byDeputy.QuerySelector(".validation-summary-errors")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(ReviewStatus.Draft, await ReviewSeed.ReadAsync(portal, office.Commune, db => db.Set<ManagementReview>().Where(r => r.Id == id).Select(r => r.Status).SingleAsync()));
+        Assert.Equal(ReviewStatus.Draft, await AuditPeople.ReadAsync(portal, office.Commune, db => db.Set<ManagementReview>().Where(r => r.Id == id).Select(r => r.Status).SingleAsync()));
         var beforeClose = await Html.ParseAsync(await ReviewSeed.PostAsync(deputy, url, "Confirm", new() { ["Confirm.ConfirmedOn"] = "2026-11-24", ["Confirm.Statement"] = "Có hiệu lực." }));
         Assert.Contains("sau khi người chủ trì kết thúc", beforeClose.QuerySelector(".validation-summary-errors")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await Html.PostFormAsync(chair, url, new(), "Close")).StatusCode);
 
         var afterClose = await Html.ParseAsync(await ReviewSeed.PostAsync(secretary, url, "Decide",
-            new() { ["Decision.Text"] = "Sau khi kết thúc.", ["Decision.OwnerId"] = await ReviewSeed.UserIdAsync(portal, office.Staff), ["Decision.DueDate"] = "2026-12-31" }));
+            new() { ["Decision.Text"] = "Sau khi kết thúc.", ["Decision.OwnerId"] = await AuditPeople.UserIdAsync(portal, office.Staff), ["Decision.DueDate"] = "2026-12-31" }));
         Assert.Contains("Biên bản đã kết thúc", afterClose.QuerySelector(".validation-summary-errors")!.TextContent, StringComparison.Ordinal);
         var byStaff = await Html.ParseAsync(await ReviewSeed.PostAsync(await portal.SignedInAsync(office.Staff), url, "Confirm",
             new() { ["Confirm.ConfirmedOn"] = "2026-11-24", ["Confirm.Statement"] = "Có hiệu lực." }));
@@ -188,7 +188,7 @@ public sealed class ManagementReviewPagesTests(PortalFactory portal) : IClassFix
         Assert.Equal("Ngày xác nhận từ ngày họp (20/11/2026) đến hôm nay.", Html.FieldError(beforeMeeting, "Confirm.ConfirmedOn"));
         var noStatement = await Html.ParseAsync(await Html.PostFormAsync(deputy, url, new() { ["Confirm.ConfirmedOn"] = "2026-11-24", ["Confirm.Statement"] = "" }, "Confirm"));
         Assert.Equal("Vui lòng nhập nội dung xác nhận.", Html.FieldError(noStatement, "Confirm.Statement"));
-        Assert.Equal(0, await ReviewSeed.ReadAsync(portal, office.Commune, db => db.Set<EffectivenessConfirmation>().CountAsync()));
+        Assert.Equal(0, await AuditPeople.ReadAsync(portal, office.Commune, db => db.Set<EffectivenessConfirmation>().CountAsync()));
         var confirmed = await Html.PostFormAsync(deputy, url, new() { ["Confirm.ConfirmedOn"] = "2026-11-24" }, "Confirm");
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
 
@@ -200,7 +200,7 @@ public sealed class ManagementReviewPagesTests(PortalFactory portal) : IClassFix
         Assert.Contains("Hoàn thành 25/11/2026", record.QuerySelector("#bang-quyet-dinh")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Lê Văn Phó", record.QuerySelector("#cac-xac-nhan")!.TextContent, StringComparison.Ordinal);
         Assert.Null(record.QuerySelector("#ghi-bien-ban"));
-        var confirmation = await ReviewSeed.ReadAsync(portal, office.Commune, db => db.Set<EffectivenessConfirmation>().SingleAsync());
+        var confirmation = await AuditPeople.ReadAsync(portal, office.Commune, db => db.Set<EffectivenessConfirmation>().SingleAsync());
         Assert.Equal((id, new DateOnly(2026, 11, 24), "Lê Văn Phó"), (confirmation.ReviewId!.Value, confirmation.ConfirmedOn, confirmation.ApproverName));
 
         // Closing the minutes and the confirmation are what the ISO status counts for step 2.
@@ -245,12 +245,12 @@ public sealed class ManagementReviewPagesTests(PortalFactory portal) : IClassFix
         var id = await OpenReviewAsync(office, secretary);
         var url = $"{office.Reviews}/{id}";
         await Html.PostFormAsync(secretary, url,
-            new() { ["Decision.Text"] = "Tập huấn lại quy trình.", ["Decision.OwnerId"] = await ReviewSeed.UserIdAsync(portal, office.Staff), ["Decision.DueDate"] = "2026-12-15" }, "Decide");
-        var actionId = await ReviewSeed.ReadAsync(portal, office.Commune, db => db.Set<ReviewAction>().Select(a => a.Id).SingleAsync());
+            new() { ["Decision.Text"] = "Tập huấn lại quy trình.", ["Decision.OwnerId"] = await AuditPeople.UserIdAsync(portal, office.Staff), ["Decision.DueDate"] = "2026-12-15" }, "Decide");
+        var actionId = await AuditPeople.ReadAsync(portal, office.Commune, db => db.Set<ReviewAction>().Select(a => a.Id).SingleAsync());
 
         var refused = await Html.ParseAsync(await ReviewSeed.PostAsync(await portal.SignedInAsync(other), $"{url}?item={actionId}", "Done"));
         Assert.Contains("Chỉ người thực hiện", refused.QuerySelector(".validation-summary-errors")!.TextContent, StringComparison.Ordinal);
-        Assert.Null(await ReviewSeed.ReadAsync(portal, office.Commune, db => db.Set<ReviewAction>().Select(a => a.DoneOn).SingleAsync()));
+        Assert.Null(await AuditPeople.ReadAsync(portal, office.Commune, db => db.Set<ReviewAction>().Select(a => a.DoneOn).SingleAsync()));
         var province = await portal.CreateUserAsync(platformRole: PlatformRoles.ProvinceAuditor, supervisedProvince: office.Commune.ProvinceCode);
         var auditor = await portal.SignedInAsync(province);
         Assert.NotNull((await Html.GetDocumentAsync(auditor, url)).QuerySelector("#bang-quyet-dinh"));

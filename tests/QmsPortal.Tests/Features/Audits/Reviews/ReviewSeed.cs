@@ -1,5 +1,4 @@
 using AngleSharp.Html.Dom;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using QmsPortal.Tests.Support;
@@ -12,21 +11,12 @@ namespace QmsPortal.Tests.Features.Audits.Reviews;
 /// <summary>Audit records brought to a state through the entity rules, with real users acting, for the review and objective tests.</summary>
 internal static class ReviewSeed
 {
-    public static async Task<AuditPerson> PersonAsync(IServiceProvider sp, string email)
-    {
-        var user = await sp.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync(email) ?? throw new InvalidOperationException(email);
-        return new AuditPerson(user.Id, user.FullName, user.JobTitle);
-    }
-
-    public static Task<string> UserIdAsync(PortalFactory portal, string email) =>
-        portal.InScopeAsync(async sp => (await PersonAsync(sp, email)).UserId);
-
     /// <summary>An audit of the year's programme, opened, answered (one nonconformity) and signed by its lead.</summary>
     public static Task<int> ReportedAuditAsync(PortalFactory portal, TenantInfo commune, string leadEmail, string title, DateOnly closingOn, string nonconformity) =>
         portal.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<QmsDbContext>();
-            var lead = await PersonAsync(sp, leadEmail);
+            var lead = await AuditPeople.PersonAsync(sp, leadEmail);
             var programme = await db.Set<AuditProgramme>().Include(p => p.Audits).FirstOrDefaultAsync(p => p.Year == closingOn.Year);
             if (programme is null)
             {
@@ -49,7 +39,7 @@ internal static class ReviewSeed
         {
             var db = sp.GetRequiredService<QmsDbContext>();
             var finding = Finding.Raise(reference, grade, "8.5", FindingSubject.Tthc, subject, "Hồ sơ trả trễ hạn, không có phiếu xin lỗi.", FindingOrigin.Direct,
-                await PersonAsync(sp, raiserEmail), raisedOn);
+                await AuditPeople.PersonAsync(sp, raiserEmail), raisedOn);
             db.Add(finding);
             await db.SaveChangesAsync();
             return finding.Id;
@@ -61,8 +51,8 @@ internal static class ReviewSeed
         {
             var db = sp.GetRequiredService<QmsDbContext>();
             var finding = await db.Set<Finding>().SingleAsync(f => f.Id == findingId);
-            var ca = CorrectiveAction.Plan(finding, "Gọi điện xin lỗi người dân.", "Không theo dõi hạn trả.", action, await PersonAsync(sp, ownerEmail), dueDate,
-                "Không còn hồ sơ trễ hạn trong 2 tháng.", 30, await PersonAsync(sp, plannerEmail), plannedOn, portal.Clock.GetUtcNow());
+            var ca = CorrectiveAction.Plan(finding, "Gọi điện xin lỗi người dân.", "Không theo dõi hạn trả.", action, await AuditPeople.PersonAsync(sp, ownerEmail), dueDate,
+                "Không còn hồ sơ trễ hạn trong 2 tháng.", 30, await AuditPeople.PersonAsync(sp, plannerEmail), plannedOn, portal.Clock.GetUtcNow());
             db.Add(ca);
             await db.SaveChangesAsync();
             return ca.Id;
@@ -83,9 +73,6 @@ internal static class ReviewSeed
             await db.SaveChangesAsync();
             return objective.Id;
         }, commune);
-
-    public static Task<T> ReadAsync<T>(PortalFactory portal, TenantInfo commune, Func<QmsDbContext, Task<T>> read) =>
-        portal.InScopeAsync(sp => read(sp.GetRequiredService<QmsDbContext>()), commune);
 
     /// <summary>
     /// Posts to a page (and handler) with an antiforgery token, as a hand-crafted request would, whatever forms the page shows; the
