@@ -21,4 +21,7 @@ public sealed class PortalUser : IdentityUser
 
     /// <summary>The 30-second time step of the last one-time code accepted, so a code is never accepted twice.</summary>
     public long? LastSigningCodeStep { get; set; }
+
+    /// <summary>The person turned the daily reminder digest off ("Tài khoản của tôi"); escalations still reach them.</summary>
+    public bool ReminderDigestOff { get; set; }
 }

@@ -96,7 +96,7 @@ public sealed class OutboxDispatcher(
         try
         {
             var (email, dropReason) = message.Kind == OutboxMessage.Ready
-                ? (new EmailMessage(message.ToAddress, message.ToName, message.Subject ?? "", message.Body ?? ""), null)
+                ? (new EmailMessage(message.ToAddress, message.ToName, message.Subject ?? "", message.Body ?? "", message.HtmlBody), null)
                 : await ComposerFor(scope.ServiceProvider, message.Kind).ComposeAsync(message, cancellationToken);
             if (email is null)
             {

@@ -46,6 +46,9 @@ public sealed class OutboxMessage
     /// <summary>Only for ready messages: composed kinds carry one-time links that must not rest in the database.</summary>
     public string? Body { get; private set; }
 
+    /// <summary>The same text as HTML, when the message has one (reminder digests); sent as multipart/alternative.</summary>
+    public string? HtmlBody { get; private set; }
+
     /// <summary>What a composer needs (e.g. a user id).</summary>
     public string? Reference { get; private set; }
 
@@ -65,7 +68,7 @@ public sealed class OutboxMessage
     public static OutboxMessage ForReady(EmailMessage message, int? tenantId, DateTime now) => new()
     {
         Kind = Ready, TenantId = tenantId, ToAddress = message.ToAddress, ToName = Trim(message.ToName, NameMaxLength),
-        Subject = Trim(message.Subject, SubjectMaxLength), Body = message.Body, CreatedAt = now, NextAttemptAt = now,
+        Subject = Trim(message.Subject, SubjectMaxLength), Body = message.Body, HtmlBody = message.HtmlBody, CreatedAt = now, NextAttemptAt = now,
     };
 
     public static OutboxMessage ForComposer(string kind, string toAddress, string toName, string? reference, int? tenantId, DateTime now) => new()

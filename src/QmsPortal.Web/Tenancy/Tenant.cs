@@ -54,6 +54,11 @@ public sealed partial class Tenant
     /// <summary>The commune's choice that every document is reviewed by a member the submitter names before approval; off by default.</summary>
     public bool DocumentReviewRequired { get; set; }
 
+    /// <summary>Working days an item may be overdue before its reminder goes to the commune's approvers as well (escalation).</summary>
+    public int EscalationWorkingDays { get; set; } = DefaultEscalationWorkingDays;
+
+    public const int DefaultEscalationWorkingDays = 5;
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public List<TenantHostName> HostNames { get; } = [];
