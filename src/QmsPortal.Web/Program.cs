@@ -7,6 +7,7 @@ using QmsPortal.Web.Features.Admin;
 using QmsPortal.Web.Features.Audits;
 using QmsPortal.Web.Features.Documents;
 using QmsPortal.Web.Features.Platform;
+using QmsPortal.Web.Features.Reminders;
 using QmsPortal.Web.Features.Shared;
 using QmsPortal.Web.Features.Tthc;
 using QmsPortal.Web.Recipes;
@@ -33,6 +34,7 @@ builder.Services.AddAdmin();
 builder.Services.AddDocuments();
 builder.Services.AddTthc();
 builder.Services.AddAudits();
+builder.Services.AddReminders();
 
 if (verb)
 {

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using QmsPortal.Web.Data;
+using QmsPortal.Web.Features.Reminders;
 using QmsPortal.Web.Files;
 using QmsPortal.Web.Recipes;
 using QmsPortal.Web.Tenancy;
@@ -19,6 +20,7 @@ public static class DocumentsRegistration
         services.AddScoped<Signatures.SignatureIntegrity>();
         services.AddScoped<IRecipeStep, DocumentsStep>();
         services.AddCommuneNavItem("Hệ thống ISO", "iso", 20);
+        services.AddReminderRule<Reminders.DocumentReviewDueRule>();
         return services;
     }
 

@@ -1,0 +1,16 @@
+using QmsPortal.Web.Features.Reminders.Calendar;
+
+namespace QmsPortal.Web.Features.Reminders;
+
+public static class RemindersRegistration
+{
+    public static IServiceCollection AddReminders(this IServiceCollection services)
+    {
+        services.AddSingleton<WorkingCalendarStore>();
+        return services;
+    }
+
+    /// <summary>A feature adds each of its kinds of due work; the workspace lists them and the reminder pass mails them.</summary>
+    public static IServiceCollection AddReminderRule<TRule>(this IServiceCollection services) where TRule : class, IReminderRule =>
+        services.AddSingleton<IReminderRule, TRule>();
+}
