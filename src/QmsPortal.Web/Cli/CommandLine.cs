@@ -21,9 +21,10 @@ public static class CommandLine
           recipe apply FILE|NAME [--tenant SLUG]
           recipe validate FILE|NAME [--tenant SLUG]
           admin create --email EMAIL --name "Họ và tên" [--password PASSWORD]
+          reminders run [--date yyyy-MM-dd] [--dry-run]
         """;
 
-    private static readonly string[] Verbs = ["tenant", "recipe", "admin"];
+    private static readonly string[] Verbs = ["tenant", "recipe", "admin", "reminders"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -66,6 +67,7 @@ public static class CommandLine
                 ("recipe", "apply") => await RecipeAsync(sp, parsed, output, apply: true),
                 ("recipe", "validate") => await RecipeAsync(sp, parsed, output, apply: false),
                 ("admin", "create") => await CreateAdminAsync(sp, parsed, output),
+                ("reminders", "run") => await RunRemindersAsync(sp, parsed, output),
                 _ => throw new ArgumentException($"Unknown command: {parsed.Verb} {parsed.Action}"),
             };
         }
@@ -195,8 +197,71 @@ public static class CommandLine
         return "Qm" + random + "7";
     }
 
+    /// <summary>
+    /// A reminder pass now, for today or the day given (to catch up a day the server was off). With --dry-run it prints
+    /// every mail it would send and writes nothing; otherwise it takes the scheduler's lease, queues the mail and sends it.
+    /// </summary>
+    private static async Task<int> RunRemindersAsync(IServiceProvider sp, Arguments a, TextWriter output)
+    {
+        var clock = sp.GetRequiredService<TimeProvider>();
+        var today = Text.VietnameseFormat.Today(clock);
+        var day = a.Optional("date") is { } text
+            ? DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed)
+                ? parsed
+                : throw new ArgumentException($"--date must be yyyy-MM-dd, not \"{text}\".")
+            : today;
+        var pass = sp.GetRequiredService<Features.Reminders.Sending.ReminderPass>();
+        if (a.Flag("dry-run"))
+        {
+            var preview = await pass.RunAsync(day, dryRun: true);
+            foreach (var mail in preview.Mails)
+            {
+                var kind = mail.Channel switch
+                {
+                    Features.Reminders.Sending.ReminderChannel.Escalation => "báo quá hạn",
+                    Features.Reminders.Sending.ReminderChannel.Suppressed => "không gửi — đã tắt thư tổng hợp",
+                    _ => "thư tổng hợp",
+                };
+                await output.WriteLineAsync($"→ {mail.ToName} <{mail.ToAddress}> ({kind}){(mail.Message is { } m ? ": " + m.Subject : "")}");
+                foreach (var notice in mail.Notices)
+                {
+                    await output.WriteLineAsync($"    {notice.Rule} / {notice.Step}: {notice.Title} (hạn {Text.VietnameseFormat.Date(notice.DueDate)})");
+                }
+            }
+
+            await output.WriteLineAsync($"Chạy thử ngày {Text.VietnameseFormat.Date(day)}: {preview.Summary}");
+            return 0;
+        }
+
+        var lease = sp.GetRequiredService<Features.Reminders.Sending.ReminderLease>();
+        if (!await lease.TryAcquireAsync())
+        {
+            var held = await lease.ReadAsync();
+            throw new DomainException($"Một lượt nhắc việc khác đang chạy ({held.Holder}); thử lại sau.");
+        }
+
+        Features.Reminders.Sending.ReminderPassResult? result = null;
+        try
+        {
+            result = await pass.RunAsync(day, dryRun: false);
+        }
+        finally
+        {
+            await lease.ReleaseAsync(result, today: day == today);
+        }
+
+        var sent = await sp.GetRequiredService<Email.OutboxDispatcher>().DispatchDueAsync();
+        await output.WriteLineAsync($"Nhắc việc ngày {Text.VietnameseFormat.Date(day)}: {result.Summary}. Đã gửi {sent} thư (thư chưa gửi được nằm ở /admin/thu-di).");
+        return 0;
+    }
+
     private sealed class Arguments
     {
+        /// <summary>Options that take no value.</summary>
+        private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "dry-run" };
+
+        private readonly HashSet<string> _flags = new(StringComparer.Ordinal);
+
         private readonly Dictionary<string, List<string>> _options = [];
 
         public string Verb { get; private init; } = "";
@@ -213,7 +278,11 @@ public static class CommandLine
             var parsed = new Arguments { Verb = args[0], Action = args[1] };
             for (var i = 2; i < args.Length; i++)
             {
-                if (args[i].StartsWith("--", StringComparison.Ordinal))
+                if (args[i].StartsWith("--", StringComparison.Ordinal) && Flags.Contains(args[i][2..]))
+                {
+                    parsed._flags.Add(args[i][2..]);
+                }
+                else if (args[i].StartsWith("--", StringComparison.Ordinal))
                 {
                     if (i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal))
                     {
@@ -244,6 +313,8 @@ public static class CommandLine
         public string Required(string key) => Optional(key) ?? throw new ArgumentException($"Option --{key} is required.");
 
         public string? Optional(string key) => _options.TryGetValue(key, out var v) ? v[^1] : null;
+
+        public bool Flag(string key) => _flags.Contains(key);
 
         public List<string> All(string key) => _options.TryGetValue(key, out var v) ? v : [];
     }

@@ -67,6 +67,8 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", UsesPostgres ? "Postgres" : "Sqlite");
         builder.UseSetting("Database:ConnectionString", ConnectionString);
         builder.UseSetting("Demo:Enabled", "false");
+        // Tests run reminder passes themselves, on days they choose; the daily timer would run one on its own.
+        builder.UseSetting("Reminders:Enabled", "false");
         builder.UseSetting("Portal:PublicBaseUrl", PublicBaseUrl);
         // Test classes sign in dozens of times from one in-memory client; the per-client form limit has its own tests.
         builder.UseSetting("SignIn:FormPostsPerClientPerMinute", "100000");

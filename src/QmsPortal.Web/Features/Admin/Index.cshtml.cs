@@ -12,8 +12,13 @@ public sealed class IndexModel(QmsDbContext db) : PageModel
     public IReadOnlyList<Province> Provinces { get; private set; } = [];
     public string? Province { get; private set; }
 
+    /// <summary>The reminder scheduler's lease row: when the last pass completed and what it did.</summary>
+    public Reminders.Sending.SchedulerLease? ReminderPass { get; private set; }
+
     public async Task OnGetAsync(string? province, CancellationToken cancellationToken)
     {
+        ReminderPass = await db.Set<Reminders.Sending.SchedulerLease>().AsNoTracking()
+            .FirstOrDefaultAsync(l => l.Name == Reminders.Sending.ReminderLease.Name, cancellationToken);
         Province = province;
         Provinces = await db.Provinces.AsNoTracking().OrderBy(p => p.Name).ToListAsync(cancellationToken);
         var query = db.Tenants.AsNoTracking();

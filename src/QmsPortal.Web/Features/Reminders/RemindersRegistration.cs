@@ -1,4 +1,5 @@
 using QmsPortal.Web.Features.Reminders.Calendar;
+using QmsPortal.Web.Features.Reminders.Sending;
 
 namespace QmsPortal.Web.Features.Reminders;
 
@@ -7,6 +8,11 @@ public static class RemindersRegistration
     public static IServiceCollection AddReminders(this IServiceCollection services)
     {
         services.AddSingleton<WorkingCalendarStore>();
+        services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ReminderPass>();
+        services.AddSingleton<ReminderLease>();
+        services.AddSingleton<ReminderScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReminderScheduler>());
         return services;
     }
 
