@@ -17,6 +17,7 @@ internal static class BenchmarkProgram
         ["documents"] = DocumentsBenchmark.RunAsync,
         ["signin"] = SignInBenchmark.RunAsync,
         ["audits"] = AuditsBenchmark.RunAsync,
+        ["reminders"] = RemindersBenchmark.RunAsync,
     };
 
     public static async Task<int> Main(string[] args)
@@ -47,6 +48,7 @@ internal static class BenchmarkProgram
               {DocumentsBenchmark.Usage}
               {SignInBenchmark.Usage}
               {AuditsBenchmark.Usage}
+              {RemindersBenchmark.Usage}
             Every figure is printed as a table and as one JSON line starting with {"{\"benchmark\""}.
             """);
         return 2;

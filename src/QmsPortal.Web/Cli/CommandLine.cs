@@ -222,7 +222,7 @@ public static class CommandLine
                     Features.Reminders.Sending.ReminderChannel.Suppressed => "không gửi — đã tắt thư tổng hợp",
                     _ => "thư tổng hợp",
                 };
-                await output.WriteLineAsync($"→ {mail.ToName} <{mail.ToAddress}> ({kind}){(mail.Message is { } m ? ": " + m.Subject : "")}");
+                await output.WriteLineAsync($"→ {mail.ToName} <{mail.ToAddress}> ({kind}){(mail.Compose() is { } m ? ": " + m.Subject : "")}");
                 foreach (var notice in mail.Notices)
                 {
                     await output.WriteLineAsync($"    {notice.Rule} / {notice.Step}: {notice.Title} (hạn {Text.VietnameseFormat.Date(notice.DueDate)})");

@@ -21,11 +21,14 @@ internal sealed class BenchPortal : WebApplicationFactory<global::Program>
     private readonly bool _demo;
     private readonly string _environment;
 
-    private BenchPortal(BenchDatabase database, bool demo, string environment)
+    private readonly bool _withoutMailDispatcher;
+
+    private BenchPortal(BenchDatabase database, bool demo, string environment, bool withoutMailDispatcher = false)
     {
         _database = database;
         _demo = demo;
         _environment = environment;
+        _withoutMailDispatcher = withoutMailDispatcher;
     }
 
     public int? Port { get; private set; }
@@ -41,9 +44,10 @@ internal sealed class BenchPortal : WebApplicationFactory<global::Program>
         return portal;
     }
 
-    public static BenchPortal StartInMemory(BenchDatabase database, bool demo = false, string environment = "Production")
+    /// <param name="withoutMailDispatcher">Mail stays queued: for measuring what queues it, not the sending.</param>
+    public static BenchPortal StartInMemory(BenchDatabase database, bool demo = false, string environment = "Production", bool withoutMailDispatcher = false)
     {
-        var portal = new BenchPortal(database, demo, environment);
+        var portal = new BenchPortal(database, demo, environment, withoutMailDispatcher);
         portal.Start();
         return portal;
     }
@@ -89,7 +93,21 @@ internal sealed class BenchPortal : WebApplicationFactory<global::Program>
         builder.UseSetting("SignIn:FailuresPerAccount", "100000");
         // Keeps the lifetime chatter out of the printed figures; the portal's own logging stays as configured.
         builder.UseSetting("Logging:LogLevel:Microsoft.Hosting.Lifetime", "Warning");
-        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new TrivialEndpoint()));
+        // Benchmarks run reminder passes themselves, when they measure them; the daily timer would run one on its own.
+        builder.UseSetting("Reminders:Enabled", "false");
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<IStartupFilter>(new TrivialEndpoint());
+            if (_withoutMailDispatcher)
+            {
+                // The dispatcher is registered as a hosted service through a factory; the one EmailRegistration adds is it.
+                foreach (var dispatcher in services.Where(d => d.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService)
+                    && d.ImplementationFactory?.Method.DeclaringType?.DeclaringType == typeof(QmsPortal.Web.Email.EmailRegistration)).ToList())
+                {
+                    services.Remove(dispatcher);
+                }
+            }
+        });
     }
 
     /// <summary>First in the pipeline, before tenancy, routing and Razor: the cheapest response this host can give.</summary>

@@ -78,6 +78,9 @@ public interface IReminderRule
 /// <summary>The schedules rules share. Days are working days (Asia/Ho_Chi_Minh, weekends and public holidays excluded).</summary>
 public static class ReminderSchedule
 {
+    /// <summary>Every step after the due date starts with this ("qua-han-2"): how long ago such a step was sent matters less.</summary>
+    public const string OverdueStepPrefix = "qua-han-";
+
     /// <summary>Working days in a week of overdue reminders.</summary>
     public const int WeekOfWorkingDays = 5;
 
@@ -98,7 +101,7 @@ public static class ReminderSchedule
             }
 
             var week = (overdue - 1) / WeekOfWorkingDays + 1;
-            return new ReminderStep($"qua-han-{week}", $"quá hạn {overdue} ngày làm việc", overdue);
+            return new ReminderStep($"{OverdueStepPrefix}{week}", $"quá hạn {overdue} ngày làm việc", overdue);
         }
 
         if (today == due)

@@ -2051,7 +2051,9 @@ namespace QmsPortal.Web.Data.Migrations.Postgres
 
                     b.HasIndex("OutboxMessageId");
 
-                    b.HasIndex("TenantId", "PassDate");
+                    b.HasIndex("PassDate");
+
+                    b.HasIndex("Step");
 
                     b.HasIndex("Rule", "ItemKey", "Step", "RecipientUserId")
                         .IsUnique();

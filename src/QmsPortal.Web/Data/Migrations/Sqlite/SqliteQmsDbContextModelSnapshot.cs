@@ -1988,7 +1988,9 @@ namespace QmsPortal.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("OutboxMessageId");
 
-                    b.HasIndex("TenantId", "PassDate");
+                    b.HasIndex("PassDate");
+
+                    b.HasIndex("Step");
 
                     b.HasIndex("Rule", "ItemKey", "Step", "RecipientUserId")
                         .IsUnique();

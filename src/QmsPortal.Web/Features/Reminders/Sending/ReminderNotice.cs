@@ -82,7 +82,9 @@ internal sealed class ReminderNoticeConfiguration : IEntityTypeConfiguration<Rem
         builder.Property(n => n.Title).HasMaxLength(ReminderNotice.TitleMaxLength);
         builder.Property(n => n.Channel).HasConversion<string>().HasMaxLength(12);
         builder.HasIndex(n => new { n.Rule, n.ItemKey, n.Step, n.RecipientUserId }).IsUnique();
-        builder.HasIndex(n => new { n.TenantId, n.PassDate });
+        // What a pass reads of earlier notices: recent ones, and escalations however old (ReminderPass).
+        builder.HasIndex(n => n.PassDate);
+        builder.HasIndex(n => n.Step);
         builder.HasIndex(n => n.OutboxMessageId);
     }
 }

@@ -25,10 +25,14 @@ public sealed class ReminderPass(
     public const string EscalationStep = "leo-thang";
 
     /// <summary>
-    /// How far back earlier notices are read. No step lasts longer than the longest lead time (60 working days, under
-    /// three months even over Tết), so a notice older than this cannot be for a step reached today.
+    /// How far back earlier notices are read, by kind of step, so a pass reads what can matter today and not a year of
+    /// weekly reminders: a step before the due date lasts at most the longest lead time (60 working days, under 100
+    /// days even over Tết); an overdue week at most 5 working days (under 3 weeks with Tết); an escalation is once per
+    /// item, however long ago. The unique key still refuses any notice written twice.
     /// </summary>
-    private const int NoticeHorizonDays = 400;
+    private const int BeforeStepHorizonDays = 100;
+
+    private const int OverdueStepHorizonDays = 21;
 
     /// <summary>Recipients written per transaction: a pass stopped half-way keeps whole batches and the next pass goes on from there.</summary>
     private const int RecipientsPerBatch = 200;
@@ -86,11 +90,16 @@ public sealed class ReminderPass(
                 .Select(u => new Member(u.Key, u.First().Email!, u.First().FullName, u.First().ReminderDigestOff, u.Select(m => m.Role).ToHashSet()))
                 .ToList());
 
-        var since = today.AddDays(-NoticeHorizonDays);
-        var told = (await db.Set<ReminderNotice>().AsNoTracking().Where(n => n.PassDate >= since)
-                .Select(n => new { n.Rule, n.ItemKey, n.Step, n.RecipientUserId }).ToListAsync(cancellationToken))
-            .Select(n => new NoticeKey(n.Rule, n.ItemKey, n.Step, n.RecipientUserId))
-            .ToHashSet();
+        var before = today.AddDays(-BeforeStepHorizonDays);
+        var overdue = today.AddDays(-OverdueStepHorizonDays);
+        var told = new HashSet<ulong>();
+        await foreach (var n in db.Set<ReminderNotice>().AsNoTracking()
+                           .Where(n => n.Step == EscalationStep
+                               || (n.PassDate >= before && (!n.Step.StartsWith(ReminderSchedule.OverdueStepPrefix) || n.PassDate >= overdue)))
+                           .Select(n => new { n.Rule, n.ItemKey, n.Step, n.RecipientUserId }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            told.Add(NoticeKey.Hash(n.Rule, n.ItemKey, n.Step, n.RecipientUserId));
+        }
 
         var digests = new Dictionary<string, PersonDigest>(StringComparer.Ordinal);
         var escalations = new Dictionary<(string UserId, int TenantId), PersonDigest>();
@@ -104,7 +113,7 @@ public sealed class ReminderPass(
             foreach (var person in people.Where(p => entry.Item.IsFor(p.UserId, p.Roles)))
             {
                 var digest = digests.TryGetValue(person.UserId, out var d) ? d : digests[person.UserId] = new PersonDigest(person, null);
-                var key = new NoticeKey(entry.Rule.Key, entry.Item.ItemKey, entry.Step.Key, person.UserId);
+                var key = NoticeKey.Hash(entry.Rule.Key, entry.Item.ItemKey, entry.Step.Key, person.UserId);
                 digest.Add(new PlannedItem(entry, commune.Commune, urls.Commune(commune.Commune, entry.Item.Path), IsNew: !told.Contains(key)));
             }
 
@@ -112,7 +121,7 @@ public sealed class ReminderPass(
             {
                 foreach (var approver in people.Where(p => p.Roles.Contains(CommuneRole.Approver)))
                 {
-                    var key = new NoticeKey(entry.Rule.Key, entry.Item.ItemKey, EscalationStep, approver.UserId);
+                    var key = NoticeKey.Hash(entry.Rule.Key, entry.Item.ItemKey, EscalationStep, approver.UserId);
                     if (told.Contains(key))
                     {
                         continue;
@@ -130,13 +139,13 @@ public sealed class ReminderPass(
         foreach (var digest in digests.Values.Where(d => d.Items.Any(i => i.IsNew)).OrderBy(d => d.Person.Email, StringComparer.Ordinal))
         {
             var channel = digest.Person.DigestOff ? ReminderChannel.Suppressed : ReminderChannel.Digest;
-            mails.Add(new PlannedMail(digest.Person, channel, channel == ReminderChannel.Suppressed ? null : ReminderMails.Digest(digest, today, urls),
+            mails.Add(new PlannedMail(digest.Person, channel, channel == ReminderChannel.Suppressed ? null : () => ReminderMails.Digest(digest, today, urls),
                 digest.Items.Where(i => i.IsNew).Select(i => i.Notice(i.Entry.Step.Key, digest.Person.UserId, channel, today)).ToList()));
         }
 
         foreach (var escalation in escalations.Values.OrderBy(e => e.Person.Email, StringComparer.Ordinal).ThenBy(e => e.Commune!.Id))
         {
-            mails.Add(new PlannedMail(escalation.Person, ReminderChannel.Escalation, ReminderMails.Escalation(escalation, today),
+            mails.Add(new PlannedMail(escalation.Person, ReminderChannel.Escalation, () => ReminderMails.Escalation(escalation, today),
                 escalation.Items.Select(i => i.Notice(EscalationStep, escalation.Person.UserId, ReminderChannel.Escalation, today)).ToList()));
         }
 
@@ -145,7 +154,8 @@ public sealed class ReminderPass(
 
     /// <summary>
     /// Writes each batch's notices and the mail that carries them in one transaction, so a reminder is either decided
-    /// and queued or neither. The unique key refuses a notice another process wrote meanwhile: that batch is left to it.
+    /// and queued or neither. A notice another pass wrote meanwhile (same key) makes the batch step back whole: that
+    /// pass has queued its mail. Mail text is written per batch, so a pass never holds every digest at once.
     /// </summary>
     private async Task<int> WriteAsync(Plan plan, DateOnly today, CancellationToken cancellationToken)
     {
@@ -157,32 +167,32 @@ public sealed class ReminderPass(
             var outbox = scope.ServiceProvider.GetRequiredService<MailOutbox>();
             var now = clock.GetUtcNow().UtcDateTime;
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var queued = batch.Select(m => (Mail: m, Message: m.Message is { } message ? outbox.Add(message, m.TenantId) : null)).ToList();
+            var queued = batch.Select(m => (Mail: m, Message: m.Compose() is { } message ? outbox.Add(message, m.TenantId) : null)).ToList();
             await db.SaveChangesAsync(cancellationToken);
+            var notices = new List<ReminderNotice>(batch.Sum(m => m.Notices.Count));
             foreach (var (mail, message) in queued)
             {
                 foreach (var notice in mail.Notices)
                 {
                     notice.OutboxMessageId = message?.Id;
                     notice.CreatedAt = now;
-                    db.Add(notice);
+                    notices.Add(notice);
                 }
             }
 
-            try
+            var inserted = await ReminderNoticeRows.InsertNewAsync(db, notices, cancellationToken);
+            if (inserted == notices.Count)
             {
-                await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
-                written += batch.Sum(m => m.Notices.Count);
+                written += inserted;
+                outbox.Wake();
             }
-            catch (DbUpdateException e)
+            else
             {
                 await transaction.RollbackAsync(CancellationToken.None);
-                logger.LogWarning("Reminder pass {Day}: a batch of {Count} reminders was already decided by another pass; skipped ({Error})",
-                    today, batch.Length, e.InnerException?.Message ?? e.Message);
+                logger.LogWarning("Reminder pass {Day}: {Known} of {Count} reminders of a batch were already decided by another pass; the batch is left to it",
+                    today, notices.Count - inserted, notices.Count);
             }
-
-            outbox.Wake();
         }
 
         return written;
@@ -194,7 +204,28 @@ public sealed class ReminderPass(
 
     private sealed record CommuneRow(TenantInfo Commune, int EscalationWorkingDays);
 
-    private readonly record struct NoticeKey(string Rule, string ItemKey, string Step, string RecipientUserId);
+    /// <summary>
+    /// A reminder's key (rule, item, step, recipient) as 64 bits (FNV-1a over the four parts), so the notices a pass
+    /// reads take 8 bytes each in memory. A collision could only skip a reminder, never send one twice.
+    /// </summary>
+    private static class NoticeKey
+    {
+        public static ulong Hash(string rule, string itemKey, string step, string recipient)
+        {
+            var hash = 14695981039346656037UL;
+            foreach (var part in (ReadOnlySpan<string>)[rule, itemKey, step, recipient])
+            {
+                foreach (var c in part)
+                {
+                    hash = (hash ^ c) * 1099511628211UL;
+                }
+
+                hash = (hash ^ 0xFFFF) * 1099511628211UL; // a separator no character in a key has
+            }
+
+            return hash;
+        }
+    }
 
     internal sealed record Member(string UserId, string Email, string FullName, bool DigestOff, IReadOnlySet<CommuneRole> Roles);
 
@@ -228,13 +259,33 @@ public sealed class ReminderPass(
     }
 }
 
-/// <summary>One mail a pass decided (or, with <see cref="ReminderChannel.Suppressed"/>, decided not to send).</summary>
-public sealed record PlannedMail(string ToAddress, string ToName, ReminderChannel Channel, EmailMessage? Message, int? TenantId, IReadOnlyList<ReminderNotice> Notices)
+/// <summary>
+/// One mail a pass decided (or, with <see cref="ReminderChannel.Suppressed"/>, decided not to send). Its text is written
+/// when asked (<see cref="Compose"/>): a pass over every commune would otherwise hold thousands of digests at once.
+/// </summary>
+public sealed class PlannedMail
 {
-    internal PlannedMail(ReminderPass.Member person, ReminderChannel channel, EmailMessage? message, IReadOnlyList<ReminderNotice> notices)
-        : this(person.Email, person.FullName, channel, message, notices.Select(n => n.TenantId).Distinct().Count() == 1 ? notices[0].TenantId : null, notices)
+    private readonly Func<EmailMessage>? _compose;
+
+    internal PlannedMail(ReminderPass.Member person, ReminderChannel channel, Func<EmailMessage>? compose, IReadOnlyList<ReminderNotice> notices)
     {
+        ToAddress = person.Email;
+        ToName = person.FullName;
+        Channel = channel;
+        _compose = compose;
+        Notices = notices;
+        // The commune the mail is about, when it is about one (the outbox shows it to that commune's administrator).
+        TenantId = notices.Select(n => n.TenantId).Distinct().Count() == 1 ? notices[0].TenantId : null;
     }
+
+    public string ToAddress { get; }
+    public string ToName { get; }
+    public ReminderChannel Channel { get; }
+    public int? TenantId { get; }
+    public IReadOnlyList<ReminderNotice> Notices { get; }
+
+    /// <summary>The message, or null when nothing is to be sent (the digest is turned off).</summary>
+    public EmailMessage? Compose() => _compose?.Invoke();
 }
 
 public sealed record ReminderPassResult(DateOnly Day, bool DryRun, int DueItems, IReadOnlyList<PlannedMail> Mails, int NoticesWritten, TimeSpan Took)

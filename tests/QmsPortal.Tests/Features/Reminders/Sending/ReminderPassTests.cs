@@ -117,7 +117,7 @@ public sealed class ReminderPassTests(PortalFactory portal) : IClassFixture<Port
         var preview = await portal.PassAsync(new DateOnly(2028, 2, 2), dryRun: true);
 
         var planned = Assert.Single(preview.Mails, m => m.ToAddress == office.Secretary);
-        Assert.Contains("QT-931", planned.Message!.Body, StringComparison.Ordinal);
+        Assert.Contains("QT-931", planned.Compose()!.Body, StringComparison.Ordinal);
         Assert.Empty(await portal.NoticesForAsync(office.Secretary));
         Assert.Empty(await portal.MailsToAsync(office.Secretary));
         await portal.PassAsync(new DateOnly(2028, 2, 2));
