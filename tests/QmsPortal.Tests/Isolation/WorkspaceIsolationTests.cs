@@ -19,9 +19,9 @@ public sealed class WorkspaceIsolationTests(PortalFactory portal) : IClassFixtur
         var both = await portal.CreateUserAsync(memberships: [(a, CommuneRole.Approver), (a, CommuneRole.QualitySecretary), (b, CommuneRole.Approver), (b, CommuneRole.QualitySecretary)]);
         var writer = await portal.CreateUserAsync(memberships: [(a, CommuneRole.QualitySecretary), (b, CommuneRole.QualitySecretary)]);
         var chair = await portal.CreateUserAsync(memberships: [(a, CommuneRole.Approver), (b, CommuneRole.Approver)]);
-        await SubmittedRevisions.SubmitAsync(portal, a, "QT-A1", writer, null, portal.Clock.GetUtcNow());
-        var (bDraft, _) = await SubmittedRevisions.SubmitAsync(portal, b, "QT-B1/BIMAT", writer, null, portal.Clock.GetUtcNow());
-        var bIssued = await DocumentSeed.CreateAsync(portal, b, "QT-B2/BIMAT", RevisionStatus.Issued, writer, chair);
+        await SubmittedRevisions.SubmitAsync(portal, a, "QT-21", writer, null, portal.Clock.GetUtcNow());
+        var (bDraft, _) = await SubmittedRevisions.SubmitAsync(portal, b, "QT-77/BIMAT", writer, null, portal.Clock.GetUtcNow());
+        var bIssued = await DocumentSeed.CreateAsync(portal, b, "QT-78/BIMAT", RevisionStatus.Issued, writer, chair);
         await portal.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<QmsDbContext>();
@@ -35,7 +35,7 @@ public sealed class WorkspaceIsolationTests(PortalFactory portal) : IClassFixtur
 
         var rows = page.QuerySelectorAll("#viec-cua-toi tbody tr").Select(tr => tr.TextContent).ToList();
         Assert.Single(rows);
-        Assert.Contains("QT-A1", rows[0], StringComparison.Ordinal);
+        Assert.Contains("QT-21", rows[0], StringComparison.Ordinal);
         Assert.DoesNotContain("BIMAT", page.Body!.InnerHtml, StringComparison.Ordinal);
         Assert.DoesNotContain($"/tai-lieu/{bDraft}", page.Body!.InnerHtml, StringComparison.Ordinal);
         Assert.DoesNotContain($"/{b.Slug}/", page.QuerySelector("main")!.InnerHtml, StringComparison.Ordinal);
@@ -43,7 +43,7 @@ public sealed class WorkspaceIsolationTests(PortalFactory portal) : IClassFixtur
 
         // And B's own page lists B's work (the items exist; A just never sees them).
         var bRows = (await Html.GetDocumentAsync(client, $"/{b.Slug}/viec-cua-toi")).QuerySelectorAll("#viec-cua-toi tbody tr").Select(tr => tr.TextContent).ToList();
-        Assert.Contains(bRows, r => r.Contains("QT-B1/BIMAT", StringComparison.Ordinal));
-        Assert.Contains(bRows, r => r.Contains("QT-B2/BIMAT", StringComparison.Ordinal));
+        Assert.Contains(bRows, r => r.Contains("QT-77/BIMAT", StringComparison.Ordinal));
+        Assert.Contains(bRows, r => r.Contains("QT-78/BIMAT", StringComparison.Ordinal));
     }
 }
