@@ -16,13 +16,25 @@ public sealed class CommuneNavigationOptions
 /// Fills the layout contract of themes/README.md (title, site name, navigation, footer) for the current
 /// request and picks the commune's theme. Called from Features/_ViewStart.cshtml.
 /// </summary>
-public sealed class SiteChrome(TenantContext tenant, ThemeCatalog themes, IOptions<CommuneNavigationOptions> navigation)
+public sealed class SiteChrome(TenantContext tenant, ThemeCatalog themes, IOptions<CommuneNavigationOptions> navigation, StaffNavigation staff)
 {
     public const string PlatformName = "Cổng quản lý chất lượng ISO cấp xã";
 
     public ThemeManifest Theme => themes.For(tenant.Current?.Theme);
 
     public string Layout => Theme.Layout;
+
+    /// <summary>Everything <see cref="Fill"/> sets, plus the signed-in person's staff navigation (<c>ViewData["StaffNav"]</c>).</summary>
+    public async Task FillAsync(ViewDataDictionary viewData, HttpContext http)
+    {
+        var pathBase = http.Request.PathBase.Value ?? "";
+        Fill(viewData, pathBase);
+        var links = await staff.LinksAsync(http.User, tenant.Current, pathBase, http.RequestAborted);
+        if (links.Count > 0)
+        {
+            viewData["StaffNav"] = links;
+        }
+    }
 
     public void Fill(ViewDataDictionary viewData, string pathBase)
     {

@@ -75,6 +75,12 @@ public static class PageList
         new(Commune + "/tai-lieu/cai-dat", DemoUsers.CommuneAdmin),
         new("/ky-anh/tai-lieu", DemoUsers.LotusSecretary),
 
+        // "Việc của tôi": what waits for each member (Default and Lotus themes).
+        new(Commune + "/viec-cua-toi", DemoUsers.Secretary),
+        new(Commune + "/viec-cua-toi", DemoUsers.Approver),
+        new(Commune + "/viec-cua-toi", DemoUsers.Staff),
+        new("/ky-anh/viec-cua-toi", DemoUsers.LotusSecretary),
+
         // Procedure postings and citizens' feedback, members and roles.
         new(Commune + "/thu-tuc/quan-ly", DemoUsers.Secretary),
         new(Commune + "/thu-tuc/quan-ly/1.001193", DemoUsers.Secretary),

@@ -104,7 +104,7 @@ public sealed class AuditsReviewsIsolationTests(PortalFactory portal) : IClassFi
         }, s.A);
         var pageA = $"/{s.A.Slug}/danh-gia/xem-xet-lanh-dao/{reviewA}";
 
-        Assert.Equal(HttpStatusCode.NotFound, (await ReviewSeed.PostAsync(approverA, pageA.Replace(S(reviewA), S(s.ReviewB), StringComparison.Ordinal), "Close", tokenFrom: pageA)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await ReviewSeed.PostAsync(approverA, pageA.Replace("/" + S(reviewA), "/" + S(s.ReviewB), StringComparison.Ordinal), "Close", tokenFrom: pageA)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await ReviewSeed.PostAsync(approverA, $"/{s.A.Slug}/danh-gia/muc-tieu/{s.ObjectiveB}", "Retire", tokenFrom: pageA)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await ReviewSeed.PostAsync(approverA, $"/{s.A.Slug}/danh-gia/muc-tieu/{s.ObjectiveB}", "Value",
             new() { ["Entry.Month"] = "2026-10", ["Entry.Value"] = "10" }, tokenFrom: pageA)).StatusCode);

@@ -24,7 +24,11 @@ public sealed class NavigationTests(PortalFactory portal) : IClassFixture<Portal
         Assert.Equal(["Trang chủ=page"], Current(await Html.GetDocumentAsync(staff, $"/{commune.Slug}")));
         Assert.Equal(["Thủ tục hành chính=page"], Current(await Html.GetDocumentAsync(staff, $"/{commune.Slug}/thu-tuc")));
         Assert.Equal(["Thủ tục hành chính=true"], Current(await Html.GetDocumentAsync(staff, $"/{commune.Slug}/thu-tuc/{code}")));
-        Assert.Empty(Current(await Html.GetDocumentAsync(staff, $"/{commune.Slug}/tai-lieu")));
+        // One current link across the main and the staff navigation: the longest match wins.
+        Assert.Equal(["Thư viện tài liệu=page"], Current(await Html.GetDocumentAsync(staff, $"/{commune.Slug}/tai-lieu")));
+        Assert.Equal(["Tình trạng ISO=page"], Current(await Html.GetDocumentAsync(staff, $"/{commune.Slug}/tai-lieu/he-thong-iso")));
+        Assert.Equal(["Phản ánh của người dân=page"], Current(await Html.GetDocumentAsync(staff, $"/{commune.Slug}/thu-tuc/quan-ly/phan-anh")));
+        // A staff page that no link the person has names (the secretary manages no members) marks nothing.
         Assert.Empty(Current(await Html.GetDocumentAsync(staff, $"/{commune.Slug}/quan-tri/thanh-vien")));
     }
 }

@@ -88,7 +88,7 @@ public sealed class DocumentModel(QmsDbContext db, TenantContext tenant, Commune
         Upcoming = Revisions.Where(r => r.On(today) == Validity.Upcoming).MinBy(r => r.EffectiveDate);
         Shown = RevisionId is { } wanted ? Revisions.FirstOrDefault(r => r.Id == wanted)
             : AsOf is { } date ? Revisions.Where(r => r.On(date) == Validity.InForce).MaxBy(r => r.EffectiveDate)
-            : InForce ?? Upcoming ?? (Revisions.Count > 0 ? Revisions[0] : null);
+            : AwaitingMe(roles) ?? InForce ?? Upcoming ?? (Revisions.Count > 0 ? Revisions[0] : null);
         if (RevisionId is not null && Shown is null)
         {
             return NotFound();
@@ -134,6 +134,14 @@ public sealed class DocumentModel(QmsDbContext db, TenantContext tenant, Commune
             .ToListAsync(cancellationToken);
         return Page();
     }
+
+    /// <summary>
+    /// The submitted revision that waits for this person: an approver's turn (no reviewer named, or the reviewer has signed),
+    /// or the named reviewer's. They open the document to act on it, so they land on it; everyone else sees what applies.
+    /// </summary>
+    private RevisionRow? AwaitingMe(IReadOnlySet<CommuneRole> roles) =>
+        Revisions.FirstOrDefault(r => r.Status == RevisionStatus.InReview
+            && (r.ReviewerId is null || r.ReviewedAt is not null ? roles.Contains(CommuneRole.Approver) : r.ReviewerId == MyId));
 
     /// <summary>The submitter names a reviewer (required when the commune wants every document reviewed), else the draft goes straight to approval.</summary>
     public Task<IActionResult> OnPostSubmitAsync(int id, int revision, string? reviewer) =>

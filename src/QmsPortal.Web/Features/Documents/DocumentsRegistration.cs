@@ -20,7 +20,13 @@ public static class DocumentsRegistration
         services.AddScoped<Signatures.SignatureIntegrity>();
         services.AddScoped<IRecipeStep, DocumentsStep>();
         services.AddCommuneNavItem("Hệ thống ISO", "iso", 20);
+        services.AddStaffNavItem("Thư viện tài liệu", "tai-lieu", 10, CommunePolicies.Reader);
+        services.AddStaffNavItem("Tình trạng ISO", "tai-lieu/he-thong-iso", 40, CommunePolicies.Reader);
         services.AddReminderRule<Reminders.DocumentReviewDueRule>();
+        services.AddReminderRule<Reminders.RevisionAwaitingReviewRule>();
+        services.AddReminderRule<Reminders.RevisionAwaitingApprovalRule>();
+        services.AddReminderRule<Reminders.LegalChangeUpdateDueRule>();
+        services.AddReminderRule<Reminders.AcknowledgementPendingRule>();
         return services;
     }
 

@@ -1,5 +1,6 @@
 using QmsPortal.Web.Features.Reminders.Calendar;
 using QmsPortal.Web.Features.Reminders.Sending;
+using QmsPortal.Web.Features.Reminders.Workspace;
 
 namespace QmsPortal.Web.Features.Reminders;
 
@@ -13,6 +14,7 @@ public static class RemindersRegistration
         services.AddSingleton<ReminderLease>();
         services.AddSingleton<ReminderScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<ReminderScheduler>());
+        services.AddWorkspace();
         return services;
     }
 

@@ -20,7 +20,9 @@ public static class PortalWebRegistration
             })
             .AddMvcOptions(o => VietnameseMessages.Apply(o.ModelBindingMessageProvider));
 
-        services.AddAuthorizationBuilder().AddPolicy(PlatformAdminPolicy, p => p.RequireRole(PlatformRoles.PlatformAdmin));
+        services.AddAuthorizationBuilder().AddPolicy(PlatformAdminPolicy, p => p.RequireRole(PlatformRoles.PlatformAdmin))
+            .AddPolicy(ProvinceAuditorPolicy, p => p.RequireRole(PlatformRoles.ProvinceAuditor))
+            .AddPolicy(CataloguePolicy, p => p.RequireRole(PlatformRoles.PlatformAdmin, PlatformRoles.ProvinceAuditor));
 
         // The default encoder writes every Vietnamese letter as &#x..; (+30% page size, shared/TOOLCHAIN.md).
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -51,6 +53,12 @@ public static class PortalWebRegistration
     }
 
     public const string PlatformAdminPolicy = "platform:admin";
+
+    /// <summary>A province auditor (their province's communes are listed on /tai-khoan).</summary>
+    public const string ProvinceAuditorPolicy = "platform:province-auditor";
+
+    /// <summary>The province TTHC catalogue: platform administrators and province auditors.</summary>
+    public const string CataloguePolicy = "platform:catalogue";
 
     /// <summary>
     /// Pages need no script of their own, so none may run: a second wall behind Markdown sanitising. Inline

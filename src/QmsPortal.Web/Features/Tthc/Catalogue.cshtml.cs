@@ -15,7 +15,7 @@ namespace QmsPortal.Web.Features.Tthc;
 /// A province's master TTHC catalogue (platform area): import from a JSON file, upload forms, see versions.
 /// Platform code on province data: a province auditor works on their own province only, an admin on any.
 /// </summary>
-[Authorize(Roles = PlatformRoles.PlatformAdmin + "," + PlatformRoles.ProvinceAuditor)]
+[Authorize(Policy = Shared.PortalWebRegistration.CataloguePolicy)]
 [RequestSizeLimit(TthcFormFile.MaxBytes + 64 * 1024)]
 public sealed class CatalogueModel(QmsDbContext db, CatalogueImport import, IFileStore files, TimeProvider clock) : PageModel
 {
