@@ -1,4 +1,5 @@
 using QmsPortal.Web.Features.Reminders.Calendar;
+using QmsPortal.Web.Recipes;
 
 namespace QmsPortal.Web.Features.Reminders;
 
@@ -7,6 +8,7 @@ public static class RemindersRegistration
     public static IServiceCollection AddReminders(this IServiceCollection services)
     {
         services.AddSingleton<WorkingCalendarStore>();
+        services.AddScoped<IRecipeStep, WorkingCalendarStep>();
         return services;
     }
 
