@@ -106,8 +106,8 @@ public sealed class WorkingCalendarStepTests(PortalFactory portal) : IClassFixtu
                   { "date": "2027-01-01", "name": "Năm sau" },
                   { "date": "2026-02-30", "name": "Không có ngày này" },
                   { "date": "2026-05-02" },
-                  { "date": "2026-05-04", "name": "Trùng làm bù" } ],
-                "makeUpWorkingDays": [ { "date": "2026-05-05", "name": "Thứ Ba" }, { "date": "2026-05-09", "name": "Làm bù" }, { "date": "2026-05-04", "name": "Vừa nghỉ vừa làm" } ] } ]
+                  { "date": "2026-05-09", "name": "Trùng làm bù" } ],
+                "makeUpWorkingDays": [ { "date": "2026-05-05", "name": "Thứ Ba" }, { "date": "2026-05-16", "name": "Làm bù" }, { "date": "2026-05-09", "name": "Vừa nghỉ vừa làm" } ] } ]
             """);
 
         var error = await Assert.ThrowsAsync<RecipeValidationException>(() => ApplyAsync(path));
