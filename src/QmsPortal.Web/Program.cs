@@ -8,6 +8,7 @@ using QmsPortal.Web.Features.Audits;
 using QmsPortal.Web.Features.Documents;
 using QmsPortal.Web.Features.Platform;
 using QmsPortal.Web.Features.Reminders;
+using QmsPortal.Web.Features.Reminders.Calendar;
 using QmsPortal.Web.Features.Shared;
 using QmsPortal.Web.Features.Tthc;
 using QmsPortal.Web.Recipes;
@@ -60,6 +61,7 @@ catch (DatabaseStartupException e)
     return 1;
 }
 
+await app.Services.ApplyWorkingCalendarAsync();
 await app.Services.ApplyDemoAsync();
 
 app.UsePortalWeb();

@@ -101,8 +101,9 @@ public sealed class CommunesStep(CommuneProvisioner provisioner) : IRecipeStep
 }
 
 /// <summary>
-/// <c>"step": "commune-settings"</c> — office details shown on public pages, the theme, and whether documents need a
-/// review before approval (<c>documentReviewRequired</c>); only given fields change.
+/// <c>"step": "commune-settings"</c> — office details shown on public pages, the theme, whether documents need a
+/// review before approval (<c>documentReviewRequired</c>) and after how many working days overdue a reminder goes to the
+/// approvers too (<c>escalationWorkingDays</c>, 1–60); only given fields change.
 /// </summary>
 public sealed class CommuneSettingsStep(QmsDbContext db, ThemeCatalog themes, TenantDirectory directory, PublicPageCache publicPages) : IRecipeStep
 {
@@ -115,6 +116,11 @@ public sealed class CommuneSettingsStep(QmsDbContext db, ThemeCatalog themes, Te
         if ((string?)step.Json["theme"] is { } theme && themes.Find(theme) is null)
         {
             step.Error("theme", $"Không có giao diện \"{theme}\". Có: {string.Join(", ", themes.All.Select(t => t.Name))}.");
+        }
+
+        if (step.Json["escalationWorkingDays"] is JsonValue days && (!days.TryGetValue<int>(out var value) || Tenant.CheckEscalationWorkingDays(value) is not null))
+        {
+            step.Error("escalationWorkingDays", Tenant.EscalationWorkingDaysRange);
         }
 
         return Task.CompletedTask;
@@ -130,6 +136,7 @@ public sealed class CommuneSettingsStep(QmsDbContext db, ThemeCatalog themes, Te
         tenant.OfficeHours = (string?)json["officeHours"] ?? tenant.OfficeHours;
         tenant.Theme = (string?)json["theme"] ?? tenant.Theme;
         tenant.DocumentReviewRequired = json["documentReviewRequired"] is JsonValue review ? review.GetValue<bool>() : tenant.DocumentReviewRequired;
+        tenant.EscalationWorkingDays = json["escalationWorkingDays"] is JsonValue escalation ? escalation.GetValue<int>() : tenant.EscalationWorkingDays;
         directory.Forget();
         await publicPages.EvictAsync(tenant.Id, cancellationToken);
     }

@@ -58,6 +58,14 @@ public sealed partial class Tenant
     public int EscalationWorkingDays { get; set; } = DefaultEscalationWorkingDays;
 
     public const int DefaultEscalationWorkingDays = 5;
+    public const int MinEscalationWorkingDays = 1;
+    public const int MaxEscalationWorkingDays = 60;
+
+    public const string EscalationWorkingDaysRange = "Số ngày quá hạn trước khi báo lãnh đạo phải là số nguyên từ 1 đến 60 ngày làm việc.";
+
+    /// <summary>The escalation threshold a commune may choose; the message names the setting, or null when acceptable.</summary>
+    public static string? CheckEscalationWorkingDays(int days) =>
+        days is < MinEscalationWorkingDays or > MaxEscalationWorkingDays ? EscalationWorkingDaysRange : null;
 
     public DateTimeOffset CreatedAt { get; set; }
 

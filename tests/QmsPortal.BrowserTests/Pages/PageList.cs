@@ -73,6 +73,7 @@ public static class PageList
         new(Commune + "/tai-lieu/he-thong-iso", DemoUsers.Secretary),
         new(Commune + "/tai-lieu/van-ban-phap-ly", DemoUsers.Secretary),
         new(Commune + "/tai-lieu/cai-dat", DemoUsers.CommuneAdmin),
+        new(Commune + "/nhac-viec/cai-dat", DemoUsers.CommuneAdmin),
         new("/ky-anh/tai-lieu", DemoUsers.LotusSecretary),
 
         // "Việc của tôi": what waits for each member (Default and Lotus themes).
@@ -124,6 +125,7 @@ public static class PageList
         new("/admin/xa/them", DemoUsers.PlatformAdmin),
         new("/admin/xa/tuyen-binh", DemoUsers.PlatformAdmin),
         new("/admin/thu-di", DemoUsers.PlatformAdmin),
+        new("/admin/lich-lam-viec?nam=2026", DemoUsers.PlatformAdmin),
     ];
 
     public static ListedPage Find(string key) => All.Single(p => p.ToString() == key);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using QmsPortal.Web.Data;
@@ -7,7 +8,10 @@ using QmsPortal.Web.Tenancy;
 
 namespace QmsPortal.Web.Features.Account;
 
-/// <summary>"Tài khoản của tôi": the communes the user belongs to, with the roles held in each.</summary>
+/// <summary>
+/// "Tài khoản của tôi": the communes the user belongs to, with the roles held in each, and the choice to receive the
+/// daily digest of due work (escalation mails are sent whatever the choice: an overdue item must reach someone).
+/// </summary>
 [Authorize]
 public sealed class IndexModel(QmsDbContext db, UserManager<PortalUser> users) : PageModel
 {
@@ -17,10 +21,31 @@ public sealed class IndexModel(QmsDbContext db, UserManager<PortalUser> users) :
     public string? SupervisedProvince { get; private set; }
     public IReadOnlyList<(string Slug, string Name)> SupervisedCommunes { get; private set; } = [];
 
+    /// <summary>Bound to the inverse of <see cref="PortalUser.ReminderDigestOff"/>: the box says what the person receives.</summary>
+    [BindProperty]
+    public bool ReceiveDigest { get; set; }
+
+    public async Task<IActionResult> OnPostDigestAsync(CancellationToken cancellationToken)
+    {
+        var me = await users.GetUserAsync(User) ?? throw new InvalidOperationException("Signed-in user not found.");
+        me.ReminderDigestOff = !ReceiveDigest;
+        var result = await users.UpdateAsync(me);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+
+        TempData["Message"] = ReceiveDigest
+            ? "Đã lưu: bạn sẽ nhận thư tổng hợp việc đến hạn mỗi ngày."
+            : "Đã lưu: bạn không nhận thư tổng hợp hằng ngày nữa. Thư báo việc quá hạn (chuyển lãnh đạo) vẫn được gửi.";
+        return RedirectToPage();
+    }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Me = await users.GetUserAsync(User) ?? throw new InvalidOperationException("Signed-in user not found.");
         PlatformRoleNames = [.. await users.GetRolesAsync(Me)];
+        ReceiveDigest = !Me.ReminderDigestOff;
         var memberships = await db.Memberships.AsNoTracking().Where(m => m.UserId == Me.Id)
             .Select(m => new { m.Tenant!.Slug, m.Tenant.Name, Province = m.Tenant.Province!.Name, m.Tenant.Status, m.Role })
             .ToListAsync(cancellationToken);

@@ -1,4 +1,6 @@
 using QmsPortal.Web.Features.Audits.Programmes;
+using QmsPortal.Web.Features.Audits.Reminders;
+using QmsPortal.Web.Features.Reminders;
 using QmsPortal.Web.Recipes;
 
 namespace QmsPortal.Web.Features.Audits;
@@ -13,6 +15,12 @@ public static class AuditsRegistration
         services.AddScoped<Findings.FindingLookup>();
         services.AddScoped<IRecipeStep, AuditQuestionsStep>();
         services.AddScoped<IRecipeStep, AuditRecordsStep>();
+        services.AddReminderRule<CorrectiveActionDueRule>();
+        services.AddReminderRule<EffectivenessCheckDueRule>();
+        services.AddReminderRule<InspectionReportDueRule>();
+        services.AddReminderRule<PlannedAuditDueRule>();
+        services.AddReminderRule<YearlyInternalAuditRule>();
+        services.AddReminderRule<YearlyManagementReviewRule>();
         return services;
     }
 }

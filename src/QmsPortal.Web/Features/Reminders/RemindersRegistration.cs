@@ -1,6 +1,7 @@
 using QmsPortal.Web.Features.Reminders.Calendar;
 using QmsPortal.Web.Features.Reminders.Sending;
 using QmsPortal.Web.Features.Reminders.Workspace;
+using QmsPortal.Web.Recipes;
 
 namespace QmsPortal.Web.Features.Reminders;
 
@@ -9,6 +10,7 @@ public static class RemindersRegistration
     public static IServiceCollection AddReminders(this IServiceCollection services)
     {
         services.AddSingleton<WorkingCalendarStore>();
+        services.AddScoped<IRecipeStep, WorkingCalendarStep>();
         services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ReminderPass>();
         services.AddSingleton<ReminderLease>();
