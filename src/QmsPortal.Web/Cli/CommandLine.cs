@@ -46,6 +46,8 @@ public static class CommandLine
         try
         {
             await services.InitializeDatabaseAsync();
+            // A database only ever touched by verbs still counts working days with the national calendar.
+            await Features.Reminders.Calendar.WorkingCalendarStartup.ApplyWorkingCalendarAsync(services);
         }
         catch (DatabaseStartupException e)
         {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using QmsPortal.Web.Data;
+using QmsPortal.Web.Theming;
 
 namespace QmsPortal.Web.Features.Account;
 
@@ -7,6 +8,8 @@ public static class AccountRegistration
 {
     public static IServiceCollection AddAccount(this IServiceCollection services)
     {
+        // A province auditor's communes are listed on their account page.
+        services.AddPlatformNavItem("Xã, phường của tỉnh", "/tai-khoan", 20, Shared.PortalWebRegistration.ProvinceAuditorPolicy);
         services.AddIdentity<PortalUser, IdentityRole>(o =>
             {
                 o.Password.RequiredLength = 10;

@@ -2,6 +2,7 @@ using QmsPortal.Web.Features.Audits.Programmes;
 using QmsPortal.Web.Features.Audits.Reminders;
 using QmsPortal.Web.Features.Reminders;
 using QmsPortal.Web.Recipes;
+using QmsPortal.Web.Theming;
 
 namespace QmsPortal.Web.Features.Audits;
 
@@ -9,6 +10,7 @@ public static class AuditsRegistration
 {
     public static IServiceCollection AddAudits(this IServiceCollection services)
     {
+        services.AddStaffNavItem("Đánh giá nội bộ", "danh-gia", 50, Tenancy.CommunePolicies.Reader);
         services.AddScoped<AuditDesk>();
         services.AddScoped<ScopeLookup>();
         services.AddScoped<AuditDueItems>();

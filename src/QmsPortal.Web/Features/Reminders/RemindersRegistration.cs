@@ -2,6 +2,7 @@ using QmsPortal.Web.Features.Reminders.Calendar;
 using QmsPortal.Web.Features.Reminders.Sending;
 using QmsPortal.Web.Features.Reminders.Workspace;
 using QmsPortal.Web.Recipes;
+using QmsPortal.Web.Theming;
 
 namespace QmsPortal.Web.Features.Reminders;
 
@@ -17,6 +18,8 @@ public static class RemindersRegistration
         services.AddSingleton<ReminderScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<ReminderScheduler>());
         services.AddWorkspace();
+        services.AddStaffNavItem("Cài đặt nhắc việc", "nhac-viec/cai-dat", 80, Tenancy.CommunePolicies.Manage);
+        services.AddPlatformNavItem("Lịch làm việc", "/admin/lich-lam-viec", 50, Shared.PortalWebRegistration.PlatformAdminPolicy);
         return services;
     }
 
