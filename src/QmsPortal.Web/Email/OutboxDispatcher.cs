@@ -14,14 +14,27 @@ public sealed class OutboxDispatcher(
     IServiceScopeFactory scopes,
     IEmailSender sender,
     OutboxSignal signal,
+    MailHealth health,
     TimeProvider clock,
     IOptions<EmailOptions> options,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private const int Batch = 20;
 
-    /// <summary>Long enough for one SMTP conversation; a process that dies while sending frees the message after it.</summary>
-    private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(5);
+    private enum Outcome
+    {
+        Sent,
+        NotSent,
+
+        /// <summary>The server cannot be used at all: trying the rest of the batch now would only fail the same way.</summary>
+        ServerUnavailable,
+    }
+
+    /// <summary>
+    /// Long enough for one SMTP conversation; a process that dies while sending frees the message after it, and the
+    /// message then goes again (with the same Message-Id, so the receiver can tell).
+    /// </summary>
+    private TimeSpan ClaimFor => TimeSpan.FromSeconds(options.Value.TimeoutSeconds * 10);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -66,9 +79,13 @@ public sealed class OutboxDispatcher(
 
             foreach (var id in due)
             {
-                if (await TrySendAsync(id, cancellationToken))
+                switch (await TrySendAsync(id, cancellationToken))
                 {
-                    sent++;
+                    case Outcome.Sent:
+                        sent++;
+                        break;
+                    case Outcome.ServerUnavailable:
+                        return sent;
                 }
             }
 
@@ -79,7 +96,7 @@ public sealed class OutboxDispatcher(
         }
     }
 
-    private async Task<bool> TrySendAsync(long id, CancellationToken cancellationToken)
+    private async Task<Outcome> TrySendAsync(long id, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<QmsDbContext>();
@@ -89,7 +106,7 @@ public sealed class OutboxDispatcher(
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, now + ClaimFor).SetProperty(m => m.Attempts, m => m.Attempts + 1), cancellationToken);
         if (claimed == 0)
         {
-            return false;
+            return Outcome.NotSent;
         }
 
         var message = await db.Set<OutboxMessage>().FirstAsync(m => m.Id == id, cancellationToken);
@@ -103,23 +120,45 @@ public sealed class OutboxDispatcher(
                 message.Drop(dropReason ?? "Không còn gì để gửi.", clock.GetUtcNow().UtcDateTime);
                 await db.SaveChangesAsync(CancellationToken.None);
                 logger.LogInformation("Mail {Id} ({Kind}) not sent: {Reason}", id, message.Kind, dropReason);
-                return false;
+                return Outcome.NotSent;
             }
 
-            await sender.SendAsync(email, cancellationToken);
+            // SMTP cannot make "accepted by the server" and "marked sent here" one step: a crash between them sends
+            // the message again later. The same Message-Id lets the receiver recognise it.
+            await sender.SendAsync(email with { MessageId = MessageIdOf(message) }, cancellationToken);
             message.MarkSent(email.Subject, clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(CancellationToken.None);
-            return true;
+            return Outcome.Sent;
+        }
+        catch (MailServerException e)
+        {
+            // MailHealth logged the problem once. The message keeps its attempts; the rest of the batch waits for the
+            // next pass, so a server that is away costs one connection attempt per pass, not one per message.
+            var until = clock.GetUtcNow().UtcDateTime + health.RetryDelay;
+            message.Defer(e.Message, until);
+            await db.SaveChangesAsync(CancellationToken.None);
+            logger.LogDebug("Mail {Id} ({Kind}) waits until {Until:u}: {Error}", id, message.Kind, until, e.Message);
+            return Outcome.ServerUnavailable;
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            message.Fail(e.Message, clock.GetUtcNow().UtcDateTime, options.Value.Attempts);
+            // The server's reply, code first, is what an administrator needs to see on the dead letter.
+            var error = e is MailKit.Net.Smtp.SmtpCommandException reply ? $"{(int)reply.StatusCode} {reply.Message.Trim()}" : e.Message;
+            message.Fail(error, clock.GetUtcNow().UtcDateTime, options.Value.Attempts);
             await db.SaveChangesAsync(CancellationToken.None);
             logger.LogWarning("Mail {Id} ({Kind}) to {To}: attempt {Attempt} failed: {Error}{Outcome}", id, message.Kind, message.ToAddress,
-                message.Attempts, e.Message, message.Status == OutboxStatus.Failed ? " — giving up; an administrator can send it again" : "");
-            return false;
+                message.Attempts, error, message.Status == OutboxStatus.Failed ? " — giving up; an administrator can send it again" : "");
+            return Outcome.NotSent;
         }
     }
+
+    /// <summary>
+    /// The Message-Id of an outbox row: the same on every attempt, so a duplicate after a crash is recognisable. The
+    /// queuing time (to the second) is in it too: a database started afresh numbers its rows from 1 again, and some
+    /// mailboxes silently drop a message whose Message-Id they have seen.
+    /// </summary>
+    public string MessageIdOf(OutboxMessage message) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"outbox-{message.Id}-{message.CreatedAt:yyyyMMddHHmmss}@{options.Value.FromDomain}");
 
     private static IMailComposer ComposerFor(IServiceProvider services, string kind) =>
         services.GetServices<IMailComposer>().FirstOrDefault(c => c.Kind == kind)
