@@ -20,7 +20,7 @@ public sealed class MailServerDownPortal : PortalFactory
         base.ConfigureWebHost(builder);
         builder.UseSetting("Email:SmtpHost", "127.0.0.1");
         builder.UseSetting("Email:SmtpPort", SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.UseSetting("Email:EnableStartTls", "false");
+        builder.UseSetting("Email:Security", "None");
     }
 }
 
