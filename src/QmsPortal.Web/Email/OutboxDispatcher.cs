@@ -26,7 +26,7 @@ public sealed class OutboxDispatcher(
         Sent,
         NotSent,
 
-        /// <summary>The server cannot be used at all: trying the rest of the batch now would only fail the same way.</summary>
+        /// <summary>The server cannot be used at all: the message waits, and so does the rest of the pass.</summary>
         ServerUnavailable,
     }
 
@@ -66,6 +66,9 @@ public sealed class OutboxDispatcher(
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken = default)
     {
         var sent = 0;
+        // Once the server has failed in this pass, the rest is composed (a mail with nothing to send is still dropped)
+        // and set to wait with the same reason, without another connection attempt for each message.
+        MailServerException? unavailable = null;
         while (true)
         {
             var now = clock.GetUtcNow().UtcDateTime;
@@ -79,14 +82,13 @@ public sealed class OutboxDispatcher(
 
             foreach (var id in due)
             {
-                switch (await TrySendAsync(id, cancellationToken))
+                var (outcome, problem) = await TrySendAsync(id, unavailable, cancellationToken);
+                if (outcome == Outcome.Sent)
                 {
-                    case Outcome.Sent:
-                        sent++;
-                        break;
-                    case Outcome.ServerUnavailable:
-                        return sent;
+                    sent++;
                 }
+
+                unavailable ??= problem;
             }
 
             if (due.Count < Batch)
@@ -96,7 +98,7 @@ public sealed class OutboxDispatcher(
         }
     }
 
-    private async Task<Outcome> TrySendAsync(long id, CancellationToken cancellationToken)
+    private async Task<(Outcome, MailServerException?)> TrySendAsync(long id, MailServerException? unavailable, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<QmsDbContext>();
@@ -106,7 +108,7 @@ public sealed class OutboxDispatcher(
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, now + ClaimFor).SetProperty(m => m.Attempts, m => m.Attempts + 1), cancellationToken);
         if (claimed == 0)
         {
-            return Outcome.NotSent;
+            return (Outcome.NotSent, null);
         }
 
         var message = await db.Set<OutboxMessage>().FirstAsync(m => m.Id == id, cancellationToken);
@@ -120,7 +122,12 @@ public sealed class OutboxDispatcher(
                 message.Drop(dropReason ?? "Không còn gì để gửi.", clock.GetUtcNow().UtcDateTime);
                 await db.SaveChangesAsync(CancellationToken.None);
                 logger.LogInformation("Mail {Id} ({Kind}) not sent: {Reason}", id, message.Kind, dropReason);
-                return Outcome.NotSent;
+                return (Outcome.NotSent, null);
+            }
+
+            if (unavailable is not null)
+            {
+                return await DeferAsync(db, message, unavailable);
             }
 
             // SMTP cannot make "accepted by the server" and "marked sent here" one step: a crash between them sends
@@ -128,17 +135,11 @@ public sealed class OutboxDispatcher(
             await sender.SendAsync(email with { MessageId = MessageIdOf(message) }, cancellationToken);
             message.MarkSent(email.Subject, clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(CancellationToken.None);
-            return Outcome.Sent;
+            return (Outcome.Sent, null);
         }
         catch (MailServerException e)
         {
-            // MailHealth logged the problem once. The message keeps its attempts; the rest of the batch waits for the
-            // next pass, so a server that is away costs one connection attempt per pass, not one per message.
-            var until = clock.GetUtcNow().UtcDateTime + health.RetryDelay;
-            message.Defer(e.Message, until);
-            await db.SaveChangesAsync(CancellationToken.None);
-            logger.LogDebug("Mail {Id} ({Kind}) waits until {Until:u}: {Error}", id, message.Kind, until, e.Message);
-            return Outcome.ServerUnavailable;
+            return await DeferAsync(db, message, e);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -148,8 +149,18 @@ public sealed class OutboxDispatcher(
             await db.SaveChangesAsync(CancellationToken.None);
             logger.LogWarning("Mail {Id} ({Kind}) to {To}: attempt {Attempt} failed: {Error}{Outcome}", id, message.Kind, message.ToAddress,
                 message.Attempts, error, message.Status == OutboxStatus.Failed ? " — giving up; an administrator can send it again" : "");
-            return Outcome.NotSent;
+            return (Outcome.NotSent, null);
         }
+    }
+
+    /// <summary>MailHealth logged the problem once; the message keeps its attempts for refusals of its own.</summary>
+    private async Task<(Outcome, MailServerException?)> DeferAsync(QmsDbContext db, OutboxMessage message, MailServerException problem)
+    {
+        var until = clock.GetUtcNow().UtcDateTime + health.RetryDelay;
+        message.Defer(problem.Message, until);
+        await db.SaveChangesAsync(CancellationToken.None);
+        logger.LogDebug("Mail {Id} ({Kind}) waits until {Until:u}: {Error}", message.Id, message.Kind, until, problem.Message);
+        return (Outcome.ServerUnavailable, problem);
     }
 
     /// <summary>

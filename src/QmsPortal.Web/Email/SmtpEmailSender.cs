@@ -53,9 +53,17 @@ public sealed class SmtpEmailSender(IOptions<EmailOptions> options, IHostEnviron
         {
             await client.SendAsync(mime, cancellationToken);
         }
+        catch (ServiceNotAuthenticatedException e)
+        {
+            // Not about this message: the server wants a sign-in the settings do not give.
+            var problem = new MailProblem("reply-530", settings.Server,
+                $"{settings.Server} đòi đăng nhập trước khi nhận thư ({e.Message.Trim()}): đặt Email:UserName và Email:Password.");
+            health.Failed(problem, e);
+            throw new MailServerException(problem, e);
+        }
         catch (SmtpCommandException e) when (e.StatusCode is SmtpStatusCode.AuthenticationRequired or SmtpStatusCode.ServiceNotAvailable)
         {
-            // Not about this message: the server wants a sign-in the settings do not give, or is closing down.
+            // Not about this message either: the server is closing down, or wants a sign-in.
             var problem = Reply(e, settings);
             health.Failed(problem, e);
             throw new MailServerException(problem, e);
@@ -134,7 +142,7 @@ public sealed class SmtpEmailSender(IOptions<EmailOptions> options, IHostEnviron
         return error switch
         {
             _ when socket?.SocketErrorCode is SocketError.HostNotFound or SocketError.TryAgain or SocketError.NoData =>
-                new("unknown-host", server, $"không tìm thấy máy chủ thư \"{settings.SmtpHost}\" (tên máy sai hoặc không phân giải được): kiểm tra Email:SmtpHost."),
+                new("unknown-host", server, $"không tìm thấy máy chủ thư {server} (tên máy sai hoặc không phân giải được): kiểm tra Email:SmtpHost."),
             _ when socket?.SocketErrorCode == SocketError.ConnectionRefused =>
                 new("refused", server, $"{server} từ chối kết nối: sai cổng (Email:SmtpPort) hoặc máy chủ thư không chạy."),
             _ when Find<TimeoutException>(error) is not null || socket?.SocketErrorCode == SocketError.TimedOut || error is OperationCanceledException =>
