@@ -7,8 +7,10 @@ namespace QmsPortal.Web.Email;
 /// <summary>
 /// Sends queued mail in the background: when woken by this process and every <see cref="EmailOptions.OutboxPollSeconds"/>
 /// for mail queued elsewhere (a command-line verb, another web process). Each message is claimed with one conditional
-/// UPDATE before it is sent, so with several processes a message still goes out once. A failure is retried later with
-/// a growing delay and recorded; nothing here ever reaches a web page's answer.
+/// UPDATE before it is sent, so with several processes a message still goes out once — except the one a process was
+/// sending when it died, which goes again after its claim expires, with the same Message-Id. A refusal of the message
+/// is retried with a growing delay and recorded; a server that cannot be used at all (<see cref="MailServerException"/>)
+/// makes the whole pass wait without spending attempts. Nothing here ever reaches a web page's answer.
 /// </summary>
 public sealed class OutboxDispatcher(
     IServiceScopeFactory scopes,
