@@ -10,6 +10,9 @@ public interface IMailComposer
 {
     string Kind { get; }
 
+    /// <summary>What the outbox pages call this kind of mail.</summary>
+    string Label => Kind;
+
     /// <summary>The message to send now, or null with a reason when there is nothing to send any more.</summary>
     Task<(EmailMessage? Message, string? DropReason)> ComposeAsync(OutboxMessage queued, CancellationToken cancellationToken);
 }
@@ -41,6 +44,22 @@ public sealed class MailOutbox
 
     /// <summary>After committing a transaction that added mail.</summary>
     public void Wake() => _signal.Wake();
+}
+
+/// <summary>The words the outbox pages (platform and commune) use for a message's state and kind.</summary>
+public static class OutboxLabels
+{
+    public static string Status(OutboxStatus status) => status switch
+    {
+        OutboxStatus.Pending => "Đang chờ gửi",
+        OutboxStatus.Sent => "Đã gửi",
+        OutboxStatus.Failed => "Gửi không thành công",
+        OutboxStatus.Dropped => "Không gửi",
+        _ => status.ToString(),
+    };
+
+    public static string Kind(string kind, IEnumerable<IMailComposer> composers) =>
+        kind == OutboxMessage.Ready ? "Thư thông báo" : composers.FirstOrDefault(c => c.Kind == kind)?.Label ?? kind;
 }
 
 /// <summary>Wakes the dispatcher when this process queued mail; other processes' mail is found by its regular poll.</summary>

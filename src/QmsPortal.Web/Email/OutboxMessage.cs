@@ -110,6 +110,18 @@ public sealed class OutboxMessage
         NextAttemptAt = now.AddMinutes(Attempts * Attempts);
     }
 
+    /// <summary>
+    /// The mail server could not be used at all (down, wrong settings): the message waits until <paramref name="until"/>
+    /// without losing one of its attempts, which are kept for refusals of the message itself. The claim counted one.
+    /// </summary>
+    internal void Defer(string error, DateTime until)
+    {
+        LastError = Trim(error, ErrorMaxLength);
+        LockedUntil = null;
+        Attempts = Math.Max(0, Attempts - 1);
+        NextAttemptAt = until;
+    }
+
     /// <summary>An administrator asks for another try of a failed message.</summary>
     public void Retry(DateTime now)
     {
@@ -123,7 +135,7 @@ public sealed class OutboxMessage
         NextAttemptAt = now;
     }
 
-    private static string Trim(string value, int max) => value.Length <= max ? value : value[..max];
+    internal static string Trim(string value, int max) => value.Length <= max ? value : value[..max];
 }
 
 internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>

@@ -87,6 +87,7 @@ public static class PageList
         new(Commune + "/thu-tuc/quan-ly/1.001193", DemoUsers.Secretary),
         new(Commune + "/thu-tuc/quan-ly/phan-anh", DemoUsers.Secretary),
         new(Commune + "/quan-tri/thanh-vien", DemoUsers.CommuneAdmin),
+        new(Commune + "/thu-di", DemoUsers.CommuneAdmin),
 
         // Audit records (the demo's year 2026): programmes and audits, findings and corrective actions, province
         // inspections, quality objectives, management reviews; each by someone whose work it is.

@@ -118,7 +118,8 @@ public sealed class PortalDatabase : IAsyncDisposable
         return server;
     }
 
-    private QmsDbContext CreateContext() => IsPostgres
+    /// <summary>A context of this test on the database, as the portal's own (to queue mail or read its state).</summary>
+    public QmsDbContext CreateContext() => IsPostgres
         ? new PostgresQmsDbContext(new DbContextOptionsBuilder<PostgresQmsDbContext>().UseNpgsql(ConnectionString).Options)
         : new SqliteQmsDbContext(new DbContextOptionsBuilder<SqliteQmsDbContext>().UseSqlite(ConnectionString).Options);
 

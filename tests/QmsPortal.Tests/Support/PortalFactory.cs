@@ -77,7 +77,7 @@ public class PortalFactory : WebApplicationFactory<Program>
             // The real SMTP server build/test.sh starts; mail is read back from its folder (MailSink).
             builder.UseSetting("Email:SmtpHost", "127.0.0.1");
             builder.UseSetting("Email:SmtpPort", smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            builder.UseSetting("Email:EnableStartTls", "false");
+            builder.UseSetting("Email:Security", "None");
         }
         else
         {

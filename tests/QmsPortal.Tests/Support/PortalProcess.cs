@@ -314,7 +314,7 @@ public sealed class PortalProcess : IAsyncDisposable
         {
             settings["Email:SmtpHost"] = "127.0.0.1";
             settings["Email:SmtpPort"] = smtpPort.ToString(CultureInfo.InvariantCulture);
-            settings["Email:EnableStartTls"] = "false";
+            settings["Email:Security"] = "None";
         }
         else
         {

@@ -4,19 +4,40 @@ using System.Net.Sockets;
 
 namespace QmsPortal.Tests.Support;
 
+/// <summary>What kind of server build/smtp-sink.py plays (its command-line options).</summary>
+public sealed record SmtpServerOptions
+{
+    /// <summary>Offer STARTTLS with this certificate.</summary>
+    public TestCertificate? StartTls { get; init; }
+
+    /// <summary>TLS from the first byte with this certificate (as on port 465).</summary>
+    public TestCertificate? ImplicitTls { get; init; }
+
+    /// <summary>Require AUTH with this user name and password.</summary>
+    public (string User, string Password)? Credentials { get; init; }
+
+    /// <summary>Wait this long after storing each message before confirming it.</summary>
+    public int DelayMs { get; init; }
+
+    /// <summary>Accept this many messages, then refuse every recipient with 550.</summary>
+    public int? RejectAfter { get; init; }
+}
+
 /// <summary>
 /// A second real SMTP server (build/smtp-sink.py, as build/test.sh runs it) that a test starts and stops itself, to
-/// show what happens while the mail server is down and after it comes back.
+/// show what happens while the mail server is down and after it comes back, or with TLS, sign-in, a slow server.
 /// </summary>
 public sealed class SmtpServer : IDisposable
 {
     private readonly Process _process;
+    private readonly bool _ownsFolder;
 
-    private SmtpServer(Process process, int port, string folder)
+    private SmtpServer(Process process, int port, string folder, bool ownsFolder)
     {
         _process = process;
         Port = port;
         Folder = folder;
+        _ownsFolder = ownsFolder;
     }
 
     public int Port { get; }
@@ -31,13 +52,52 @@ public sealed class SmtpServer : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public static async Task<SmtpServer> StartAsync(int port)
+    /// <summary>A new temporary folder for a server's messages (to share between a server and its restart).</summary>
+    public static string NewFolder()
     {
         var folder = Path.Combine(Path.GetTempPath(), "qms-tests", "smtp-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    /// <summary>
+    /// Starts a server on <paramref name="port"/>. With <paramref name="folder"/> given (a restart), the messages go on
+    /// being written there and disposal leaves it for the caller; otherwise a fresh folder is removed on disposal.
+    /// </summary>
+    public static async Task<SmtpServer> StartAsync(int port, SmtpServerOptions? options = null, string? folder = null)
+    {
+        var ownsFolder = folder is null;
+        folder ??= NewFolder();
+        options ??= new SmtpServerOptions();
         var script = Path.Combine(RepositoryRoot(), "build", "smtp-sink.py");
         var start = new ProcessStartInfo("python3") { UseShellExecute = false, RedirectStandardError = true };
-        foreach (var argument in new[] { script, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--folder", folder })
+        var arguments = new List<string> { script, "--port", Invariant(port), "--folder", folder };
+        if (options.StartTls is { } startTls)
+        {
+            arguments.AddRange(["--starttls", startTls.CertificateFile, startTls.KeyFile]);
+        }
+
+        if (options.ImplicitTls is { } implicitTls)
+        {
+            arguments.AddRange(["--implicit-tls", implicitTls.CertificateFile, implicitTls.KeyFile]);
+        }
+
+        if (options.Credentials is { } credentials)
+        {
+            arguments.AddRange(["--user", credentials.User, "--password", credentials.Password]);
+        }
+
+        if (options.DelayMs > 0)
+        {
+            arguments.AddRange(["--delay-ms", Invariant(options.DelayMs)]);
+        }
+
+        if (options.RejectAfter is { } rejectAfter)
+        {
+            arguments.AddRange(["--reject-after", Invariant(rejectAfter)]);
+        }
+
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
@@ -49,7 +109,7 @@ public sealed class SmtpServer : IDisposable
             {
                 using var probe = new TcpClient();
                 await probe.ConnectAsync(IPAddress.Loopback, port);
-                return new SmtpServer(process, port, folder);
+                return new SmtpServer(process, port, folder, ownsFolder);
             }
             catch (SocketException)
             {
@@ -60,6 +120,8 @@ public sealed class SmtpServer : IDisposable
         process.Kill();
         throw new InvalidOperationException($"The SMTP server did not listen on port {port}: {await process.StandardError.ReadToEndAsync()}");
     }
+
+    private static string Invariant(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static string RepositoryRoot()
     {
@@ -74,15 +136,23 @@ public sealed class SmtpServer : IDisposable
         throw new InvalidOperationException("QmsPortal.sln not found above " + AppContext.BaseDirectory);
     }
 
-    public void Dispose()
+    /// <summary>The server goes away (as a crashed or stopped mail server); its folder stays.</summary>
+    public void Stop()
     {
         if (!_process.HasExited)
         {
             _process.Kill();
             _process.WaitForExit();
         }
+    }
 
+    public void Dispose()
+    {
+        Stop();
         _process.Dispose();
-        Directory.Delete(Folder, recursive: true);
+        if (_ownsFolder && Directory.Exists(Folder))
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
     }
 }

@@ -17,6 +17,8 @@ public sealed class InvitationMail(UserManager<PortalUser> users, QmsDbContext d
 
     public string Kind => KindName;
 
+    public string Label => "Thư mời thành viên";
+
     public async Task<(EmailMessage? Message, string? DropReason)> ComposeAsync(OutboxMessage queued, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(queued.Reference ?? "");
@@ -68,6 +70,8 @@ public sealed class PasswordResetMail(UserManager<PortalUser> users, PublicUrls 
     public const int MaxPerAddressPerHour = 3;
 
     public string Kind => KindName;
+
+    public string Label => "Đặt lại mật khẩu";
 
     public async Task<(EmailMessage? Message, string? DropReason)> ComposeAsync(OutboxMessage queued, CancellationToken cancellationToken)
     {

@@ -17,6 +17,10 @@ internal static class StartupBanner
         var lines = new List<string> { "", $"QmsPortal đang chạy tại {url}" };
 
         using var scope = app.Services.CreateScope();
+        // Where mail goes is the first question when a reminder did not arrive; the server is not contacted here, so an
+        // unreachable one never holds up the start (its problems show on /admin/thu-di).
+        var mail = scope.ServiceProvider.GetRequiredService<IOptions<Email.EmailOptions>>().Value;
+        lines.Add($"Thư gửi đi qua: {mail.Destination(app.Environment.ContentRootPath)}");
         var demo = scope.ServiceProvider.GetRequiredService<IOptions<DemoOptions>>().Value;
         if (demo.Enabled)
         {
