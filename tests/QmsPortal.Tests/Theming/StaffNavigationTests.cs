@@ -52,7 +52,7 @@ public sealed class StaffNavigationTests(PortalFactory portal) : IClassFixture<P
         foreach (var path in new[] { "", "/thu-tuc", "/iso", "/tai-lieu" })
         {
             var page = await Html.GetDocumentAsync(admin, $"/{commune.Slug}{path}");
-            Assert.Equal(["Việc của tôi", "Thư viện tài liệu", "Niêm yết TTHC", "Phản ánh của người dân", "Tình trạng ISO", "Đánh giá nội bộ", "Thành viên"], Texts(page));
+            Assert.Equal(["Việc của tôi", "Thư viện tài liệu", "Niêm yết TTHC", "Phản ánh của người dân", "Tình trạng ISO", "Đánh giá nội bộ", "Cài đặt nhắc việc", "Thư đi", "Thành viên"], Texts(page));
         }
 
         await AllOpenAsync(admin, await Html.GetDocumentAsync(admin, $"/{commune.Slug}"));
@@ -76,7 +76,7 @@ public sealed class StaffNavigationTests(PortalFactory portal) : IClassFixture<P
         var admin = await portal.SignedInAsync(await portal.CreateUserAsync(platformRole: PlatformRoles.PlatformAdmin));
 
         var platform = await Html.GetDocumentAsync(admin, "/");
-        Assert.Equal([("Quản trị hệ thống", "/admin"), ("Danh mục TTHC", "/quan-tri/danh-muc-tthc"), ("Thư đi (hệ thống)", "/admin/thu-di")], Links(platform));
+        Assert.Equal([("Quản trị hệ thống", "/admin"), ("Danh mục TTHC", "/quan-tri/danh-muc-tthc"), ("Thư đi (hệ thống)", "/admin/thu-di"), ("Lịch làm việc", "/admin/lich-lam-viec")], Links(platform));
         await AllOpenAsync(admin, platform);
 
         // In a commune it reads everything a member may (it holds no role there, so it has no "Việc của tôi" of its own to count).

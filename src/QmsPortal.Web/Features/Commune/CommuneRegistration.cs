@@ -7,6 +7,7 @@ public static class CommuneRegistration
 {
     public static IServiceCollection AddCommune(this IServiceCollection services)
     {
+        services.AddStaffNavItem("Thư đi", "thu-di", 85, CommunePolicies.Manage);
         services.AddStaffNavItem("Thành viên", "quan-tri/thanh-vien", 90, CommunePolicies.Manage);
         return services;
     }

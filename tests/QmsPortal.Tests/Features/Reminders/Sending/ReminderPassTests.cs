@@ -131,7 +131,7 @@ public sealed class ReminderPassTests(PortalFactory portal) : IClassFixture<Port
         await office.DocumentDueAsync(portal, "QT-941", new DateOnly(2028, 3, 1));
         await office.DocumentDueAsync(portal, "QT-942", new DateOnly(2028, 3, 2));
 
-        var pass = portal.Services.GetRequiredService<ReminderPass>();
+        var pass = portal.ReviewOnlyPass();
         await Task.WhenAll(pass.RunAsync(new DateOnly(2028, 3, 1), dryRun: false), pass.RunAsync(new DateOnly(2028, 3, 1), dryRun: false));
 
         var told = (await portal.NoticesForAsync(office.Secretary)).Where(n => n.PassDate == new DateOnly(2028, 3, 1)).ToList();

@@ -45,13 +45,14 @@ public sealed class WorkspacePageTests(PortalFactory portal) : IClassFixture<Por
         var page = await Html.GetDocumentAsync(secretary, $"/{s.Commune.Slug}/viec-cua-toi");
         var rows = Rows(page);
 
-        // The periodic review of QT-01 (in force since 05/01/2026, yearly) falls due on 05/01/2027, within its 30 working days.
-        Assert.Equal(["tai-lieu-van-ban-phap-ly", "tai-lieu-xac-nhan-doc", "tai-lieu-xem-xet"], rows.Select(r => r.Rule));
+        // The periodic review of QT-01 (in force since 05/01/2026, yearly) falls due on 05/01/2027, within its 30 working
+        // days; the commune has held no internal audit this year (due by 31/12, within 60 working days).
+        Assert.Equal(["tai-lieu-van-ban-phap-ly", "tai-lieu-xac-nhan-doc", "danh-gia-noi-bo-hang-nam", "tai-lieu-xem-xet"], rows.Select(r => r.Rule));
         Assert.Equal(("01/10/2026", "quá hạn 39 ngày làm việc"), (rows[0].Due, rows[0].Standing));
         Assert.Equal(("04/12/2026", "còn 7 ngày làm việc"), (rows[1].Due, rows[1].Standing));
-        Assert.Equal("05/01/2027", rows[2].Due);
+        Assert.Equal(("31/12/2026", "05/01/2027"), (rows[2].Due, rows[3].Due));
         Assert.Equal($"/{s.Commune.Slug}/tai-lieu/{s.Issued}", page.QuerySelector("#viec-cua-toi tbody tr a")!.GetAttribute("href"));
-        Assert.Contains("3 việc đang chờ bạn, 1 việc quá hạn", page.QuerySelector("#tom-tat")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("4 việc đang chờ bạn, 1 việc quá hạn", page.QuerySelector("#tom-tat")!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("tai-lieu-phe-duyet", rows.Select(r => r.Rule));
     }
 
@@ -63,7 +64,8 @@ public sealed class WorkspacePageTests(PortalFactory portal) : IClassFixture<Por
         var chairRows = Rows(await Html.GetDocumentAsync(await portal.SignedInAsync(s.Chair), $"/{s.Commune.Slug}/viec-cua-toi"));
         var staffPage = await Html.GetDocumentAsync(await portal.SignedInAsync(s.Staff), $"/{s.Commune.Slug}/viec-cua-toi");
 
-        Assert.Equal(["tai-lieu-phe-duyet", "tai-lieu-xac-nhan-doc"], chairRows.Select(r => r.Rule));
+        // And, as chair, the year's management review that has not been held.
+        Assert.Equal(["tai-lieu-phe-duyet", "tai-lieu-xac-nhan-doc", "xem-xet-lanh-dao-hang-nam"], chairRows.Select(r => r.Rule));
         var approval = chairRows.Single(r => r.Rule == "tai-lieu-phe-duyet");
         Assert.Equal(("02/12/2026", "còn 5 ngày làm việc"), (approval.Due, approval.Standing));
         Assert.Equal([("tai-lieu-xac-nhan-doc", "04/12/2026")], Rows(staffPage).Select(r => (r.Rule, r.Due)));
@@ -78,8 +80,8 @@ public sealed class WorkspacePageTests(PortalFactory portal) : IClassFixture<Por
 
         var home = await Html.GetDocumentAsync(secretary, $"/{s.Commune.Slug}");
         var link = home.QuerySelector("#viec-cua-toi a")!;
-        Assert.Equal(("Việc của tôi: 3, 1 quá hạn", $"/{s.Commune.Slug}/viec-cua-toi"), (link.TextContent.Trim(), link.GetAttribute("href")));
-        Assert.Contains(home.QuerySelectorAll(".staff-nav a"), a => a.TextContent.Trim() == "Việc của tôi (3)");
+        Assert.Equal(("Việc của tôi: 4, 1 quá hạn", $"/{s.Commune.Slug}/viec-cua-toi"), (link.TextContent.Trim(), link.GetAttribute("href")));
+        Assert.Contains(home.QuerySelectorAll(".staff-nav a"), a => a.TextContent.Trim() == "Việc của tôi (4)");
 
         // Acknowledging is a POST in the commune: the cached count is dropped, not left for two minutes.
         var revision = await DocumentSeed.RevisionIdAsync(portal, s.Commune, s.Issued, 1);
@@ -87,7 +89,7 @@ public sealed class WorkspacePageTests(PortalFactory portal) : IClassFixture<Por
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
 
         home = await Html.GetDocumentAsync(secretary, $"/{s.Commune.Slug}");
-        Assert.Equal("Việc của tôi: 2, 1 quá hạn", home.QuerySelector("#viec-cua-toi a")!.TextContent.Trim());
+        Assert.Equal("Việc của tôi: 3, 1 quá hạn", home.QuerySelector("#viec-cua-toi a")!.TextContent.Trim());
     }
 
     [Fact]
