@@ -46,6 +46,25 @@ public sealed class MailOutbox
     public void Wake() => _signal.Wake();
 }
 
+/// <summary>"Gửi lại" on the outbox pages (platform and commune): one more try of a failed message.</summary>
+public static class OutboxResend
+{
+    /// <summary>Queues the message again; returns the confirmation, or the reason it cannot be resent, for the page to show.</summary>
+    public static async Task<(bool Queued, string Text)> RequeueAsync(QmsDbContext db, OutboxMessage message, DateTime now)
+    {
+        try
+        {
+            message.Retry(now);
+            await db.SaveChangesAsync();
+            return (true, $"Đã xếp thư gửi tới {message.ToAddress} để gửi lại.");
+        }
+        catch (DomainException e)
+        {
+            return (false, e.Message);
+        }
+    }
+}
+
 /// <summary>The words the outbox pages (platform and commune) use for a message's state and kind.</summary>
 public static class OutboxLabels
 {

@@ -45,16 +45,8 @@ public sealed class OutboxModel(QmsDbContext db, TenantContext tenant, TimeProvi
             return NotFound();
         }
 
-        try
-        {
-            message.Retry(clock.GetUtcNow().UtcDateTime);
-            await db.SaveChangesAsync();
-            TempData["Message"] = $"Đã xếp thư gửi tới {message.ToAddress} để gửi lại.";
-        }
-        catch (DomainException e)
-        {
-            TempData["Error"] = e.Message;
-        }
+        var (queued, text) = await OutboxResend.RequeueAsync(db, message, clock.GetUtcNow().UtcDateTime);
+        TempData[queued ? "Message" : "Error"] = text;
 
         return RedirectToPage(new { slug = tenant.Required.Slug });
     }

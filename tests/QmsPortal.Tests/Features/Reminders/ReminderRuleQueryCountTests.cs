@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using QmsPortal.Tests.Features.Documents;
 using QmsPortal.Tests.Features.Documents.Reminders;
@@ -49,7 +47,7 @@ public sealed class ReminderRuleQueryCountTests(PortalFactory portal) : IClassFi
         portal.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<QmsDbContext>();
-            using var commands = new CommandCounter(db);
+            using var commands = new ContextQueryCounter(db);
             var result = new Dictionary<string, (int, int)>();
             foreach (var rule in sp.GetServices<IReminderRule>())
             {
@@ -88,59 +86,6 @@ public sealed class ReminderRuleQueryCountTests(PortalFactory portal) : IClassFi
         {
             Assert.True(overOne[rule].Items > 0, rule);
             Assert.Equal((rule, overOne[rule].Items * 4), (rule, overFour[rule].Items));
-        }
-    }
-
-    /// <summary>Counts the SQL commands one DbContext executes, from EF Core's diagnostic events (other tests' contexts are ignored).</summary>
-    private sealed class CommandCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
-    {
-        private readonly DbContext _context;
-        private readonly IDisposable _all;
-        private readonly List<IDisposable> _subscriptions = [];
-        private int _count;
-
-        public CommandCounter(DbContext context)
-        {
-            _context = context;
-            _all = DiagnosticListener.AllListeners.Subscribe(this);
-        }
-
-        public int Count => Volatile.Read(ref _count);
-
-        public void OnNext(DiagnosticListener listener)
-        {
-            if (listener.Name == DbLoggerCategory.Name)
-            {
-                lock (_subscriptions)
-                {
-                    _subscriptions.Add(listener.Subscribe(this));
-                }
-            }
-        }
-
-        public void OnNext(KeyValuePair<string, object?> value)
-        {
-            if (value.Key == RelationalEventId.CommandExecuting.Name && value.Value is CommandEventData data && ReferenceEquals(data.Context, _context))
-            {
-                Interlocked.Increment(ref _count);
-            }
-        }
-
-        public void OnCompleted()
-        {
-        }
-
-        public void OnError(Exception error)
-        {
-        }
-
-        public void Dispose()
-        {
-            _all.Dispose();
-            lock (_subscriptions)
-            {
-                _subscriptions.ForEach(s => s.Dispose());
-            }
         }
     }
 }
