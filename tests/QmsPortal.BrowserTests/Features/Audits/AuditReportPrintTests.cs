@@ -54,7 +54,13 @@ public sealed partial class AuditReportPrintTests(BrowserPortal portal) : IClass
 
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
 
-        Assert.False(await page.Locator("nav.site-nav").IsVisibleAsync());
+        // Staff pages carry two navigations (the site's and the staff's): neither prints.
+        var navigations = await page.Locator("nav.site-nav").AllAsync();
+        Assert.Equal(2, navigations.Count);
+        foreach (var navigation in navigations)
+        {
+            Assert.False(await navigation.IsVisibleAsync());
+        }
         Assert.False(await page.Locator("a.btn").First.IsVisibleAsync());
         Assert.Equal(24, await page.Locator("#ket-qua tbody tr").CountAsync());
         Assert.True(await page.Locator("#phat-hien tr[data-finding='PH-2026-001']").IsVisibleAsync());
