@@ -40,6 +40,7 @@ public sealed record DueScope(int? TenantId)
 
     public IQueryable<T> Of<T>(QmsDbContext db) where T : class, ITenantOwned
     {
+        // Deliberately across communes: the pass reads all at once; a commune's scope filters by its id just below.
         var rows = db.Set<T>().IgnoreQueryFilters().AsNoTracking();
         return TenantId is { } id ? rows.Where(e => e.TenantId == id) : rows;
     }

@@ -77,6 +77,7 @@ public sealed class ReminderPassTests(PortalFactory portal) : IClassFixture<Port
     {
         var office = await ReminderOffice.CreateAsync(portal);
         var id = await office.DocumentDueAsync(portal, "QT-913", new DateOnly(2027, 10, 13));
+        // No commune is entered in this scope: the document is named by its id.
         await portal.InScopeAsync(sp => sp.GetRequiredService<QmsDbContext>().Set<ControlledDocument>().IgnoreQueryFilters().Where(d => d.Id == id)
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.Title, "Quy trình <b>in đậm</b>")));
 
