@@ -13,6 +13,7 @@ using QmsPortal.Web.Features.Reminders.Calendar;
 using QmsPortal.Web.Features.Shared;
 using QmsPortal.Web.Features.Tthc;
 using QmsPortal.Web.Recipes;
+using QmsPortal.Web.Search;
 using QmsPortal.Web.Tenancy;
 using QmsPortal.Web.Theming;
 
@@ -38,6 +39,7 @@ builder.Services.AddDocuments();
 builder.Services.AddTthc();
 builder.Services.AddAudits();
 builder.Services.AddReminders();
+builder.Services.AddSearch();
 
 if (verb)
 {

@@ -29,14 +29,20 @@ public static class DataRegistration
         {
             services.AddDbContext<QmsDbContext, PostgresQmsDbContext>((sp, db) => db
                 .UseNpgsql(PostgresConnectionString(options.ConnectionString!), npgsql => npgsql.CommandTimeout(options.CommandTimeoutSeconds))
-                .AddInterceptors(sp.GetRequiredService<AuditStampInterceptor>(), sp.GetRequiredService<MembershipHistoryInterceptor>()));
+                .AddInterceptors(
+                    sp.GetRequiredService<AuditStampInterceptor>(),
+                    sp.GetRequiredService<MembershipHistoryInterceptor>(),
+                    sp.GetRequiredService<Search.SearchFeedInterceptor>()));
         }
         else
         {
             var connectionString = SqliteConnectionString(options.ConnectionString, environment.ContentRootPath);
             services.AddDbContext<QmsDbContext, SqliteQmsDbContext>((sp, db) => db
                 .UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(options.CommandTimeoutSeconds))
-                .AddInterceptors(sp.GetRequiredService<AuditStampInterceptor>(), sp.GetRequiredService<MembershipHistoryInterceptor>()));
+                .AddInterceptors(
+                    sp.GetRequiredService<AuditStampInterceptor>(),
+                    sp.GetRequiredService<MembershipHistoryInterceptor>(),
+                    sp.GetRequiredService<Search.SearchFeedInterceptor>()));
         }
 
         services.AddScoped<DatabaseInitializer>();
