@@ -63,6 +63,12 @@ public sealed partial class SearchIndexer(
         }
 
         await PassAsync(forceHousekeeping: true, cancellationToken);
+        if (_rebuild is { } requested)
+        {
+            // A rebuild request seen by this pass: finish it, swap, and catch the new index up.
+            await requested.WaitAsync(cancellationToken);
+            await PassAsync(forceHousekeeping: false, cancellationToken);
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -410,7 +416,7 @@ public sealed partial class SearchIndexer(
 
     private async Task PruneFeedAsync(QmsDbContext db, CancellationToken cancellationToken)
     {
-        var before = clock.GetUtcNow() - TimeSpan.FromHours(options.Value.FeedRetentionHours);
+        var before = clock.GetUtcNow().UtcDateTime - TimeSpan.FromHours(options.Value.FeedRetentionHours);
         await db.Set<SearchFeedEntry>().Where(e => e.At < before).ExecuteDeleteAsync(cancellationToken);
     }
 
