@@ -137,7 +137,8 @@ public static partial class VietnameseSyllables
     /// <summary>
     /// The spelling rules that tie an initial to the rhyme's first letter: k, gh and ngh only before i, e, ê (and y in
     /// "kỳ"), c, g and ng never there; qu never before u, ư or the medial o; a rhyme in iê needs a consonant before it
-    /// and one in yê none (or qu): "kiên", "yên", "quyên"; y before a final consonant only follows qu ("quýt").
+    /// and one in yê none (or qu): "kiên", "yên", "quyên"; y before a final consonant only follows qu ("quýt");
+    /// the rhyme uơ only follows h, kh, th.
     /// </summary>
     private static bool SpellingAllows(string initial, ReadOnlySpan<char> rhyme)
     {
@@ -150,6 +151,12 @@ public static partial class VietnameseSyllables
         }
 
         if (first == 'i' && second == 'e' && initial is "" or "qu" or "gi")
+        {
+            return false;
+        }
+
+        // uơ only in thuở, huơ, khuơ: elsewhere "nuo" would pass for a syllable and spoil splits ("nuocuong").
+        if (rhyme.Length == 2 && first == 'u' && second == 'o' && initial is not ("h" or "kh" or "th"))
         {
             return false;
         }

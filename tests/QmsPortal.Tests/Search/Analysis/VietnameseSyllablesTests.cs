@@ -182,6 +182,7 @@ public sealed class VietnameseSyllablesTests
     [InlineData("tynh")]
     [InlineData("ynh")]
     [InlineData("kyt")]
+    [InlineData("nuo")]
     [InlineData("bl")]
     [InlineData("f")]
     [InlineData("")]
@@ -300,6 +301,9 @@ public sealed class VietnameseSyllablesTests
     [InlineData("kethon", "ket", "hon")]
     [InlineData("anhem", "anh", "em")]
     [InlineData("nghiengnguyen", "nghieng", "nguyen")]
+    [InlineData("thutuc", "thu", "tuc")]
+    [InlineData("congan", "cong", "an")]
+    [InlineData("nuocuong", "nuoc", "uong")]
     public void SplitRunTogether_cuts_two_syllables(string folded, string first, string second) =>
         Assert.Equal([first, second], VietnameseSyllables.SplitRunTogether(folded));
 
@@ -308,6 +312,8 @@ public sealed class VietnameseSyllablesTests
     {
         Assert.Equal(["dang", "ky", "khai", "sinh"], VietnameseSyllables.SplitRunTogether("dangkykhaisinh"));
         Assert.Equal(["giay", "khai", "sinh"], VietnameseSyllables.SplitRunTogether("giaykhaisinh"));
+        Assert.Equal(["thu", "tuc", "hanh", "chinh"], VietnameseSyllables.SplitRunTogether("thutuchanhchinh"));
+        Assert.Equal(["chung", "thuc", "ban", "sao"], VietnameseSyllables.SplitRunTogether("chungthucbansao"));
         Assert.Null(VietnameseSyllables.SplitRunTogether("dangkykhaisinhcon"));
     }
 
