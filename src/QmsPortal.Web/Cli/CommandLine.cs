@@ -22,9 +22,10 @@ public static class CommandLine
           recipe validate FILE|NAME [--tenant SLUG]
           admin create --email EMAIL --name "Họ và tên" [--password PASSWORD]
           reminders run [--date yyyy-MM-dd] [--dry-run]
+          search rebuild
         """;
 
-    private static readonly string[] Verbs = ["tenant", "recipe", "admin", "reminders"];
+    private static readonly string[] Verbs = ["tenant", "recipe", "admin", "reminders", "search"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -70,6 +71,7 @@ public static class CommandLine
                 ("recipe", "validate") => await RecipeAsync(sp, parsed, output, apply: false),
                 ("admin", "create") => await CreateAdminAsync(sp, parsed, output),
                 ("reminders", "run") => await RunRemindersAsync(sp, parsed, output),
+                ("search", "rebuild") => await RebuildSearchAsync(sp, output),
                 _ => throw new ArgumentException($"Unknown command: {parsed.Verb} {parsed.Action}"),
             };
         }
@@ -88,6 +90,20 @@ public static class CommandLine
             await error.WriteLineAsync("Lỗi: " + e.Message);
             return 1;
         }
+    }
+
+    private static async Task<int> RebuildSearchAsync(IServiceProvider sp, TextWriter output)
+    {
+        var rebuilt = await sp.GetRequiredService<Search.SearchIndexer>()
+            .RequestRebuildAsync("cli", new SynchronousProgress(output), CancellationToken.None);
+        await output.WriteLineAsync($"Đã dựng lại {rebuilt} chỉ mục tìm kiếm; các tiến trình đang chạy dựng lại chỉ mục của mình trong vòng 30 giây.");
+        return 0;
+    }
+
+    /// <summary>Progress written at once, in order (Progress&lt;T&gt; posts to the thread pool and may reorder lines).</summary>
+    private sealed class SynchronousProgress(TextWriter output) : IProgress<string>
+    {
+        public void Report(string value) => output.WriteLine(value);
     }
 
     private static async Task<int> CreateTenantAsync(IServiceProvider sp, Arguments a, TextWriter output)

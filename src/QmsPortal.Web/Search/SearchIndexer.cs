@@ -176,7 +176,7 @@ public sealed partial class SearchIndexer(
 
         LogRebuilding(logger, _folder, state is null ? "no index" : sameDatabase ? "layout or age" : "another database");
         _rebuildRequest = latest;
-        _rebuild = RebuildAsync(Other(active), progress: null, cancellationToken);
+        _rebuild = RebuildAsync(Path.Combine(_folder, Other(active)), latest, progress: null, cancellationToken);
         await SwapWhenBuiltAsync(wait: true, cancellationToken);
         index.MarkReady();
     }
@@ -306,9 +306,9 @@ public sealed partial class SearchIndexer(
     }
 
     /// <summary>Builds a complete index in the other folder while the current one keeps serving.</summary>
-    private async Task<(IndexGeneration, long)> RebuildAsync(string folderName, IProgress<string>? progress, CancellationToken cancellationToken)
+    private async Task<(IndexGeneration, long)> RebuildAsync(
+        string folder, (int Id, long Ticks) request, IProgress<string>? progress, CancellationToken cancellationToken)
     {
-        var folder = Path.Combine(_folder, folderName);
         if (Directory.Exists(folder))
         {
             Directory.Delete(folder, recursive: true);
@@ -334,11 +334,14 @@ public sealed partial class SearchIndexer(
                     var batch = ids.GetRange(done, Math.Min(LoadBatch, ids.Count - done));
                     await ApplyAsync(db, generation, source, batch, cancellationToken);
                     db.ChangeTracker.Clear();
-                    progress?.Report($"{source.Kind}: {done + batch.Count:N0} / {ids.Count:N0} ({watch.Elapsed:mm\\:ss})");
+                    if ((done + batch.Count) % 20_000 < LoadBatch || done + batch.Count == ids.Count)
+                    {
+                        progress?.Report($"{source.Kind}: {done + batch.Count:N0} / {ids.Count:N0} ({watch.Elapsed:mm\\:ss})");
+                    }
                 }
             }
 
-            generation.Commit(new IndexState(checkpoint, _rebuildRequest.Id, _rebuildRequest.Ticks, IndexState.CurrentSchema, clock.GetUtcNow()));
+            generation.Commit(new IndexState(checkpoint, request.Id, request.Ticks, IndexState.CurrentSchema, clock.GetUtcNow()));
             generation.Refresh();
             LogRebuilt(logger, folder, watch.Elapsed.TotalSeconds);
             return (generation, checkpoint);
@@ -445,7 +448,7 @@ public sealed partial class SearchIndexer(
         LogRebuilding(logger, _folder, "requested");
         _rebuildRequest = latest;
         var active = index.Current is { } current ? Path.GetFileName(current.Folder) : "a";
-        _rebuild = RebuildAsync(Other(active), progress: null, CancellationToken.None);
+        _rebuild = RebuildAsync(Path.Combine(_folder, Other(active)), latest, progress: null, CancellationToken.None);
     }
 
     private async Task PruneFeedAsync(QmsDbContext db, CancellationToken cancellationToken)
@@ -478,6 +481,65 @@ public sealed partial class SearchIndexer(
         }
 
         return (latest.Id, latest.RequestedAt.UtcTicks);
+    }
+
+    /// <summary>
+    /// The <c>search rebuild</c> verb: files a rebuild request, which every running process honours beside the index it
+    /// serves, and rebuilds at once every index folder no running process holds, reporting progress.
+    /// Returns the number of folders rebuilt here.
+    /// </summary>
+    public async Task<int> RequestRebuildAsync(string requestedBy, IProgress<string> progress, CancellationToken cancellationToken)
+    {
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<QmsDbContext>();
+            db.Add(new SearchRebuildRequest { RequestedAt = clock.GetUtcNow(), RequestedBy = requestedBy });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        var request = await LatestRequestAsync(cancellationToken);
+        var root = Path.Combine(environment.ContentRootPath, options.Value.IndexRoot);
+        Directory.CreateDirectory(root);
+        var folders = Directory.GetDirectories(root).Where(f => int.TryParse(Path.GetFileName(f), out _)).Order().ToList();
+        if (folders.Count == 0)
+        {
+            folders.Add(Path.Combine(root, "0"));
+        }
+
+        var rebuilt = 0;
+        foreach (var folder in folders)
+        {
+            Directory.CreateDirectory(folder);
+            FileStream held;
+            try
+            {
+                held = new FileStream(Path.Combine(folder, "process.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException)
+            {
+                progress.Report($"{folder}: đang được một tiến trình dùng; tiến trình đó tự dựng lại chỉ mục bên cạnh chỉ mục đang phục vụ.");
+                continue;
+            }
+
+            await using (held)
+            {
+                var active = ActiveGeneration(folder);
+                var (generation, _) = await RebuildAsync(Path.Combine(folder, Other(active)), request, progress, cancellationToken);
+                var size = generation.SizeInBytes();
+                generation.Dispose();
+                await File.WriteAllTextAsync(Path.Combine(folder, "active"), Other(active), cancellationToken);
+                var old = Path.Combine(folder, active);
+                if (Directory.Exists(old))
+                {
+                    Directory.Delete(old, recursive: true);
+                }
+
+                progress.Report($"{folder}: xong, {size / 1024.0 / 1024.0:N1} MB.");
+                rebuilt++;
+            }
+        }
+
+        return rebuilt;
     }
 
     /// <summary>The first numbered folder under the root that no other process holds.</summary>

@@ -27,13 +27,14 @@ public sealed class LuceneSearchIndex(IEnumerable<ISearchSource> sources, Search
 
     public IReadOnlyCollection<string> Kinds => _kindNames.Keys;
 
-    internal void Serve(IndexGeneration generation, bool ready)
+    /// <summary>Makes a generation the one searched (the indexer; the benchmark on an index it built itself).</summary>
+    public void Serve(IndexGeneration generation, bool ready)
     {
         _current = generation;
         _ready = ready;
     }
 
-    internal void MarkReady() => _ready = true;
+    public void MarkReady() => _ready = true;
 
     public SearchResults Search(SearchRequest request)
     {
