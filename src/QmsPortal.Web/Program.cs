@@ -66,6 +66,7 @@ catch (DatabaseStartupException e)
 }
 
 await app.Services.ApplyWorkingCalendarAsync();
+await QmsPortal.Web.Search.Synonyms.SearchSynonymsStartup.ApplySearchSynonymsAsync(app.Services);
 await app.Services.ApplyDemoAsync();
 
 app.UsePortalWeb();

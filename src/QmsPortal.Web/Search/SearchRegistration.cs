@@ -16,6 +16,7 @@ public static class SearchRegistration
         services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<SearchFeedInterceptor>();
         services.AddSingleton<SearchSynonyms>();
+        services.AddScoped<Recipes.IRecipeStep, Synonyms.SearchSynonymsStep>();
         services.AddSingleton<LuceneSearchIndex>();
         services.AddSingleton<ISearchIndex>(sp => sp.GetRequiredService<LuceneSearchIndex>());
         services.AddSingleton<SearchIndexer>();
