@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using QmsPortal.Web.Features.Search;
 
 namespace QmsPortal.Web.Search;
 
@@ -11,6 +12,7 @@ public static class SearchRegistration
     public static IServiceCollection AddSearch(this IServiceCollection services)
     {
         services.AddScoped<SearchFeedInterceptor>();
+        services.AddSearchPages();
         return services;
     }
 }
