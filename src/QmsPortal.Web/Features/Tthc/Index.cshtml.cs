@@ -88,7 +88,9 @@ public sealed class IndexModel(PublicTthc tthc, TenantContext tenant, IAuthoriza
                 .Select(h => byCode.GetValueOrDefault(h.Code!)).OfType<PublicTthc.ListItem>().Distinct());
         }
 
-        var words = VietnameseText.LooseWords(Text);
+        // Letters outside the Basic Multilingual Plane (emoji) cannot be in a procedure's name, and the loose folding
+        // normalises one UTF-16 unit at a time, which a surrogate half does not survive.
+        var words = VietnameseText.LooseWords(new string([.. Text.Where(c => !char.IsSurrogate(c))]));
         if (words.Length == 0)
         {
             return found;
