@@ -85,6 +85,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         }
 
         builder.UseSetting("Files:Root", FilesRoot);
+        builder.UseSetting("Search:IndexRoot", FilesRoot + "-search");
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
@@ -206,9 +207,12 @@ public class PortalFactory : WebApplicationFactory<Program>
             }
         }
 
-        if (Directory.Exists(FilesRoot))
+        foreach (var folder in new[] { FilesRoot, FilesRoot + "-search" })
         {
-            Directory.Delete(FilesRoot, recursive: true);
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
         }
 
         GC.SuppressFinalize(this);

@@ -309,6 +309,7 @@ public sealed class PortalProcess : IAsyncDisposable
             ["Database:ConnectionString"] = database.ConnectionString,
             ["Demo:Enabled"] = "false",
             ["Files:Root"] = Path.Combine(folder, "files"),
+            ["Search:IndexRoot"] = Path.Combine(folder, "search"),
         };
         if (MailSink.Port is { } smtpPort)
         {

@@ -2,6 +2,7 @@ using QmsPortal.Web.Features.Audits.Programmes;
 using QmsPortal.Web.Features.Audits.Reminders;
 using QmsPortal.Web.Features.Reminders;
 using QmsPortal.Web.Recipes;
+using QmsPortal.Web.Search;
 using QmsPortal.Web.Theming;
 
 namespace QmsPortal.Web.Features.Audits;
@@ -23,6 +24,10 @@ public static class AuditsRegistration
         services.AddReminderRule<PlannedAuditDueRule>();
         services.AddReminderRule<YearlyInternalAuditRule>();
         services.AddReminderRule<YearlyManagementReviewRule>();
+        services.AddSearchSource<Search.FindingSearchSource>();
+        services.AddSearchSource<Search.AuditSearchSource>();
+        services.AddSearchSource<Search.ReviewSearchSource>();
+        services.AddSearchSource<Search.InspectionSearchSource>();
         return services;
     }
 }

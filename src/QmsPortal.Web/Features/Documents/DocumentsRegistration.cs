@@ -5,6 +5,7 @@ using QmsPortal.Web.Data;
 using QmsPortal.Web.Features.Reminders;
 using QmsPortal.Web.Files;
 using QmsPortal.Web.Recipes;
+using QmsPortal.Web.Search;
 using QmsPortal.Web.Tenancy;
 using QmsPortal.Web.Theming;
 
@@ -27,6 +28,7 @@ public static class DocumentsRegistration
         services.AddReminderRule<Reminders.RevisionAwaitingApprovalRule>();
         services.AddReminderRule<Reminders.LegalChangeUpdateDueRule>();
         services.AddReminderRule<Reminders.AcknowledgementPendingRule>();
+        services.AddSearchSource<Search.DocumentSearchSource>();
         return services;
     }
 

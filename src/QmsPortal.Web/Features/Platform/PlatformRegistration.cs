@@ -19,7 +19,13 @@ public static class PlatformRegistration
     public static WebApplication MapPlatform(this WebApplication app)
     {
         // Unhealthy answers 503; the health-check service also logs each failed check with its reason.
-        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteReadiness });
+        app.MapHealthChecks("/healthz", new HealthCheckOptions
+        {
+            ResponseWriter = WriteReadiness,
+            Predicate = check => !check.Tags.Contains(Search.SearchRegistration.ReadinessTag),
+        });
+        // Everything, including what a fresh process is still preparing (the search index): for load balancers.
+        app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { ResponseWriter = WriteReadiness });
 
         app.MapGet("/api/tenants", async (QmsDbContext db, CancellationToken cancellationToken) =>
             Results.Ok(await db.Tenants.AsNoTracking()

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -32,11 +33,14 @@ public sealed record ProcedureView(
 /// <summary>Reads posted TTHC for the public pages and the API. Drafts and withdrawn postings are never returned.</summary>
 public sealed class PublicTthc(QmsDbContext db, TenantContext tenant, PublicUrls urls)
 {
+    /// <summary>The one rule for what citizens see: posted, never a draft or withdrawn posting (pages, API and search use it).</summary>
+    public static readonly Expression<Func<TthcPosting, bool>> IsPublic = p => p.Status == PostingStatus.Posted;
+
     public async Task<ProcedureView?> FindAsync(string code, int? revision = null, CancellationToken cancellationToken = default)
     {
         var posting = await db.Set<TthcPosting>().AsNoTracking()
             .Include(p => p.Revisions).ThenInclude(r => r.CatalogueVersion)
-            .FirstOrDefaultAsync(p => p.Code == code && p.Status == PostingStatus.Posted, cancellationToken);
+            .Where(IsPublic).FirstOrDefaultAsync(p => p.Code == code, cancellationToken);
         if (posting is null)
         {
             return null;
@@ -51,7 +55,7 @@ public sealed class PublicTthc(QmsDbContext db, TenantContext tenant, PublicUrls
     public async Task<string?> CodeForAliasAsync(string alias, CancellationToken cancellationToken = default)
     {
         var candidates = await db.Set<TthcPosting>().AsNoTracking()
-            .Where(p => p.Status == PostingStatus.Posted && p.CatalogueProcedure!.Aliases.Contains(alias))
+            .Where(IsPublic).Where(p => p.CatalogueProcedure!.Aliases.Contains(alias))
             .Select(p => new { p.Code, p.CatalogueProcedure!.Aliases }).ToListAsync(cancellationToken);
         return candidates.FirstOrDefault(c => c.Aliases.Split(' ').Contains(alias))?.Code;
     }
@@ -60,7 +64,7 @@ public sealed class PublicTthc(QmsDbContext db, TenantContext tenant, PublicUrls
 
     public async Task<List<ListItem>> ListAsync(CancellationToken cancellationToken = default) =>
         await db.Set<TthcPosting>().AsNoTracking()
-            .Where(p => p.Status == PostingStatus.Posted)
+            .Where(IsPublic)
             .OrderBy(p => p.Field).ThenBy(p => p.Name)
             .Select(p => new ListItem(p.Code, p.Name, p.Field, p.TimeSummary, p.FeeSummary))
             .ToListAsync(cancellationToken);

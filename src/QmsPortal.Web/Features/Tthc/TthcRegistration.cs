@@ -1,5 +1,6 @@
 using QmsPortal.Web.Features.Reminders;
 using QmsPortal.Web.Recipes;
+using QmsPortal.Web.Search;
 using QmsPortal.Web.Tenancy;
 using QmsPortal.Web.Theming;
 
@@ -17,6 +18,8 @@ public static class TthcRegistration
         services.AddScoped<IRecipeStep, TthcPostingsStep>();
         services.AddCommuneNavItem("Thủ tục hành chính", "thu-tuc", 10);
         services.AddReminderRule<Reminders.StalePostingRule>();
+        services.AddSearchSource<Search.TthcSearchSource>();
+        services.AddSearchSource<Search.FeedbackSearchSource>();
         services.AddStaffNavItem("Niêm yết TTHC", "thu-tuc/quan-ly", 20, CommunePolicies.Author);
         services.AddStaffNavItem("Phản ánh của người dân", "thu-tuc/quan-ly/phan-anh", 30, CommunePolicies.Member);
         services.AddPlatformNavItem("Danh mục TTHC", "/quan-tri/danh-muc-tthc", 30, Shared.PortalWebRegistration.CataloguePolicy);

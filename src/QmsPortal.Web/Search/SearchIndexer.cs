@@ -1,0 +1,485 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using QmsPortal.Web.Data;
+using QmsPortal.Web.Search.Lucene;
+
+namespace QmsPortal.Web.Search;
+
+/// <summary>
+/// Keeps this process's index equal to the database: tails the feed from the checkpoint kept in the index's last
+/// commit, rebuilds from scratch beside the serving index when the index is missing, of another layout, of another
+/// database, too old for the feed, or when a rebuild is requested. Every process runs its own, on its own folder.
+/// </summary>
+public sealed partial class SearchIndexer(
+    IServiceScopeFactory scopes,
+    LuceneSearchIndex index,
+    SearchSynonyms synonyms,
+    IEnumerable<ISearchSource> sources,
+    IOptions<SearchOptions> options,
+    IHostEnvironment environment,
+    TimeProvider clock,
+    ILogger<SearchIndexer> logger) : BackgroundService
+{
+    private const int FeedBatch = 5000;
+    private const int LoadBatch = 500;
+
+    /// <summary>
+    /// PostgreSQL hands out feed ids before commit, so a later id can become visible first. A missing id younger
+    /// than this is waited for; an older one was rolled back.
+    /// </summary>
+    private static readonly TimeSpan HoleWait = TimeSpan.FromSeconds(10);
+
+    private static readonly TimeSpan CommitEvery = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan HousekeepingEvery = TimeSpan.FromSeconds(30);
+
+    private readonly Dictionary<string, ISearchSource> _sources = sources.ToDictionary(s => s.Kind, StringComparer.Ordinal);
+    private readonly SemaphoreSlim _pass = new(1, 1);
+    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly HashSet<long> _applied = [];
+    private readonly Dictionary<long, long> _holesSeen = [];
+    private FileStream? _lock;
+    private string _folder = "";
+    private long _checkpoint;
+    private (int Id, long Ticks) _request;
+    private bool _dirty;
+    private long _lastCommit;
+    private Task<(IndexGeneration Generation, long Checkpoint)>? _rebuild;
+    private (int Id, long Ticks) _rebuildRequest;
+
+    /// <summary>The folder this process's index lives in (its own, locked).</summary>
+    public string Folder => _folder;
+
+    /// <summary>
+    /// Applies every feed row committed so far and makes it searchable: tests call this instead of waiting, and it
+    /// waits for the first build. A rebuild in progress is finished first.
+    /// </summary>
+    public async Task CatchUpAsync(CancellationToken cancellationToken = default)
+    {
+        await _started.Task.WaitAsync(cancellationToken);
+        if (_rebuild is { } rebuild)
+        {
+            await rebuild.WaitAsync(cancellationToken);
+        }
+
+        await PassAsync(forceHousekeeping: true, cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await StartAsync0(stoppingToken);
+        }
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        {
+            _started.TrySetException(e);
+            LogStartFailed(logger, e);
+            return;
+        }
+
+        _started.TrySetResult();
+        var delay = TimeSpan.FromMilliseconds(options.Value.PollMilliseconds);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await PassAsync(forceHousekeeping: false, stoppingToken);
+                await Task.Delay(delay, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e)
+            {
+                // The database may be briefly away: keep the checkpoint and try again; nothing is lost.
+                LogPassFailed(logger, e);
+                await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await _pass.WaitAsync(cancellationToken);
+        try
+        {
+            if (index.Current is { } current)
+            {
+                if (_dirty)
+                {
+                    current.Commit(State());
+                }
+
+                current.Dispose();
+            }
+
+            _lock?.Dispose();
+        }
+        finally
+        {
+            _pass.Release();
+        }
+    }
+
+    private async Task StartAsync0(CancellationToken cancellationToken)
+    {
+        var root = Path.Combine(environment.ContentRootPath, options.Value.IndexRoot);
+        (_folder, _lock) = TakeFolder(root);
+        var latest = await LatestRequestAsync(cancellationToken);
+        var active = ActiveGeneration(_folder);
+        var generation = new IndexGeneration(Path.Combine(_folder, active));
+        var state = generation.State;
+        var retention = TimeSpan.FromHours(options.Value.FeedRetentionHours);
+        var usable = state is not null && state.RequestId == latest.Id && state.RequestTicks == latest.Ticks
+            && state.Schema == IndexState.CurrentSchema && clock.GetUtcNow() - state.CommittedAt < retention * 0.75;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            await synonyms.ReloadAsync(scope.ServiceProvider.GetRequiredService<QmsDbContext>(), cancellationToken);
+        }
+
+        if (usable)
+        {
+            _checkpoint = state!.Checkpoint;
+            _request = latest;
+            index.Serve(generation, ready: false);
+            LogOpened(logger, generation.Folder, _checkpoint);
+            await PassAsync(forceHousekeeping: false, cancellationToken);
+            index.MarkReady();
+            return;
+        }
+
+        // Same database, older layout: keep serving it while the new one is built. Another database's index: never.
+        var sameDatabase = state is not null && state.RequestId == latest.Id && state.RequestTicks == latest.Ticks;
+        if (sameDatabase)
+        {
+            _checkpoint = state!.Checkpoint;
+            _request = latest;
+            index.Serve(generation, ready: false);
+        }
+        else
+        {
+            generation.Dispose();
+        }
+
+        LogRebuilding(logger, _folder, state is null ? "no index" : sameDatabase ? "layout or age" : "another database");
+        _rebuildRequest = latest;
+        _rebuild = RebuildAsync(Other(active), progress: null, cancellationToken);
+        await SwapWhenBuiltAsync(wait: true, cancellationToken);
+        index.MarkReady();
+    }
+
+    private async Task PassAsync(bool forceHousekeeping, CancellationToken cancellationToken)
+    {
+        await _pass.WaitAsync(cancellationToken);
+        try
+        {
+            await SwapWhenBuiltAsync(wait: false, cancellationToken);
+            if (index.Current is not { } generation)
+            {
+                return;
+            }
+
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<QmsDbContext>();
+            var applied = await ApplyFeedAsync(db, generation, cancellationToken);
+            if (applied > 0)
+            {
+                generation.Refresh();
+                _dirty = true;
+            }
+
+            var now = Stopwatch.GetTimestamp();
+            if (_dirty && Stopwatch.GetElapsedTime(_lastCommit, now) >= CommitEvery)
+            {
+                generation.Commit(State());
+                _dirty = false;
+                _lastCommit = now;
+            }
+
+            if (forceHousekeeping || Stopwatch.GetElapsedTime(_housekeeping, now) >= HousekeepingEvery)
+            {
+                _housekeeping = now;
+                await synonyms.ReloadAsync(db, cancellationToken);
+                await HonourRebuildRequestAsync(db, cancellationToken);
+                await PruneFeedAsync(db, cancellationToken);
+            }
+        }
+        finally
+        {
+            _pass.Release();
+        }
+    }
+
+    private long _housekeeping;
+
+    private IndexState State() => new(_checkpoint, _request.Id, _request.Ticks, IndexState.CurrentSchema, clock.GetUtcNow());
+
+    /// <summary>Applies new feed rows to the index; returns how many items were re-read.</summary>
+    private async Task<int> ApplyFeedAsync(QmsDbContext db, IndexGeneration generation, CancellationToken cancellationToken)
+    {
+        var total = 0;
+        while (true)
+        {
+            var checkpoint = _checkpoint;
+            var rows = await db.Set<SearchFeedEntry>().AsNoTracking()
+                .Where(e => e.Id > checkpoint).OrderBy(e => e.Id).Take(FeedBatch)
+                .Select(e => new { e.Id, e.Kind, e.ItemId }).ToListAsync(cancellationToken);
+            var fresh = rows.Where(r => !_applied.Contains(r.Id)).ToList();
+            foreach (var kind in fresh.GroupBy(r => r.Kind))
+            {
+                if (_sources.TryGetValue(kind.Key, out var source))
+                {
+                    total += await ApplyAsync(db, generation, source, kind.Select(r => r.ItemId).Distinct().ToList(), cancellationToken);
+                }
+            }
+
+            foreach (var row in fresh)
+            {
+                _applied.Add(row.Id);
+            }
+
+            Advance(rows.Count == 0 ? checkpoint : rows[^1].Id);
+            if (rows.Count < FeedBatch)
+            {
+                return total;
+            }
+        }
+    }
+
+    /// <summary>Moves the checkpoint over applied rows and over holes old enough to be rollbacks.</summary>
+    private void Advance(long highestSeen)
+    {
+        var now = Stopwatch.GetTimestamp();
+        while (_checkpoint < highestSeen)
+        {
+            var next = _checkpoint + 1;
+            if (_applied.Remove(next))
+            {
+                _checkpoint = next;
+                _holesSeen.Remove(next);
+                continue;
+            }
+
+            if (!_holesSeen.TryGetValue(next, out var seen))
+            {
+                _holesSeen[next] = now;
+                break;
+            }
+
+            if (Stopwatch.GetElapsedTime(seen, now) < HoleWait)
+            {
+                break;
+            }
+
+            _holesSeen.Remove(next);
+            _checkpoint = next;
+        }
+    }
+
+    private static async Task<int> ApplyAsync(
+        QmsDbContext db, IndexGeneration generation, ISearchSource source, List<int> itemIds, CancellationToken cancellationToken)
+    {
+        foreach (var batch in itemIds.Chunk(LoadBatch))
+        {
+            var entries = (await source.LoadAsync(db, batch, cancellationToken)).ToLookup(e => e.ItemId);
+            foreach (var id in batch)
+            {
+                generation.Replace(source.Kind, id, entries[id].ToList());
+            }
+        }
+
+        return itemIds.Count;
+    }
+
+    /// <summary>Builds a complete index in the other folder while the current one keeps serving.</summary>
+    private async Task<(IndexGeneration, long)> RebuildAsync(string folderName, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        var folder = Path.Combine(_folder, folderName);
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        var generation = new IndexGeneration(folder);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<QmsDbContext>();
+            var checkpoint = await RebuildStartAsync(db, cancellationToken);
+            var watch = Stopwatch.StartNew();
+            foreach (var source in _sources.Values)
+            {
+                var ids = new List<int>();
+                await foreach (var id in source.AllItemIdsAsync(db, cancellationToken))
+                {
+                    ids.Add(id);
+                }
+
+                for (var done = 0; done < ids.Count; done += LoadBatch)
+                {
+                    var batch = ids.GetRange(done, Math.Min(LoadBatch, ids.Count - done));
+                    await ApplyAsync(db, generation, source, batch, cancellationToken);
+                    db.ChangeTracker.Clear();
+                    progress?.Report($"{source.Kind}: {done + batch.Count:N0} / {ids.Count:N0} ({watch.Elapsed:mm\\:ss})");
+                }
+            }
+
+            generation.Commit(new IndexState(checkpoint, _rebuildRequest.Id, _rebuildRequest.Ticks, IndexState.CurrentSchema, clock.GetUtcNow()));
+            generation.Refresh();
+            LogRebuilt(logger, folder, watch.Elapsed.TotalSeconds);
+            return (generation, checkpoint);
+        }
+        catch
+        {
+            generation.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Where the feed resumes after a rebuild: before the rows of the last seconds, whose transactions may not have been
+    /// visible to the loads (applying a row twice is harmless, missing one is not).
+    /// </summary>
+    private static async Task<long> RebuildStartAsync(QmsDbContext db, CancellationToken cancellationToken)
+    {
+        var feed = db.Set<SearchFeedEntry>().AsNoTracking();
+        if (await feed.OrderByDescending(e => e.Id).Select(e => new { e.Id, e.At }).FirstOrDefaultAsync(cancellationToken) is not { } last)
+        {
+            return 0;
+        }
+
+        var since = last.At - HoleWait;
+        var first = await feed.Where(e => e.At >= since).MinAsync(e => (long?)e.Id, cancellationToken) ?? last.Id;
+        return first - 1;
+    }
+
+    private async Task SwapWhenBuiltAsync(bool wait, CancellationToken cancellationToken)
+    {
+        if (_rebuild is not { } rebuild || (!wait && !rebuild.IsCompleted))
+        {
+            return;
+        }
+
+        _rebuild = null;
+        var (generation, checkpoint) = await rebuild.WaitAsync(cancellationToken);
+        var old = index.Current;
+        _checkpoint = checkpoint;
+        _request = _rebuildRequest;
+        _applied.Clear();
+        _holesSeen.Clear();
+        index.Serve(generation, ready: index.IsReady);
+        File.WriteAllText(Path.Combine(_folder, "active"), Path.GetFileName(generation.Folder));
+        if (old is not null)
+        {
+            old.Dispose();
+            Directory.Delete(old.Folder, recursive: true);
+        }
+
+        if (!wait)
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        await ApplyFeedAsync(scope.ServiceProvider.GetRequiredService<QmsDbContext>(), generation, cancellationToken);
+        generation.Refresh();
+        generation.Commit(State());
+    }
+
+    private async Task HonourRebuildRequestAsync(QmsDbContext db, CancellationToken cancellationToken)
+    {
+        if (_rebuild is not null)
+        {
+            return;
+        }
+
+        var latest = await LatestRequestAsync(db, cancellationToken);
+        if (latest.Id == _request.Id)
+        {
+            return;
+        }
+
+        LogRebuilding(logger, _folder, "requested");
+        _rebuildRequest = latest;
+        var active = index.Current is { } current ? Path.GetFileName(current.Folder) : "a";
+        _rebuild = RebuildAsync(Other(active), progress: null, CancellationToken.None);
+    }
+
+    private async Task PruneFeedAsync(QmsDbContext db, CancellationToken cancellationToken)
+    {
+        var before = clock.GetUtcNow() - TimeSpan.FromHours(options.Value.FeedRetentionHours);
+        await db.Set<SearchFeedEntry>().Where(e => e.At < before).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    private async Task<(int Id, long Ticks)> LatestRequestAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await LatestRequestAsync(scope.ServiceProvider.GetRequiredService<QmsDbContext>(), cancellationToken);
+    }
+
+    /// <summary>
+    /// The newest rebuild request; a database without one gets its first, which also tells this database's index
+    /// from another's (a recreated database at the same path starts again at request 1 with another time).
+    /// </summary>
+    private static async Task<(int Id, long Ticks)> LatestRequestAsync(QmsDbContext db, CancellationToken cancellationToken)
+    {
+        var latest = await db.Set<SearchRebuildRequest>().AsNoTracking().OrderByDescending(r => r.Id)
+            .Select(r => new { r.Id, r.RequestedAt }).FirstOrDefaultAsync(cancellationToken);
+        if (latest is null)
+        {
+            var first = new SearchRebuildRequest { RequestedAt = DateTimeOffset.UtcNow, RequestedBy = "first start" };
+            db.Add(first);
+            await db.SaveChangesAsync(cancellationToken);
+            db.Entry(first).State = EntityState.Detached;
+            return await LatestRequestAsync(db, cancellationToken);
+        }
+
+        return (latest.Id, latest.RequestedAt.UtcTicks);
+    }
+
+    /// <summary>The first numbered folder under the root that no other process holds.</summary>
+    private static (string Folder, FileStream Lock) TakeFolder(string root)
+    {
+        for (var n = 0; n < 64; n++)
+        {
+            var folder = Path.Combine(root, n.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Directory.CreateDirectory(folder);
+            try
+            {
+                // FileShare.None takes an exclusive flock on Linux: a second process fails here instead of corrupting the index.
+                return (folder, new FileStream(Path.Combine(folder, "process.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+            }
+            catch (IOException)
+            {
+            }
+        }
+
+        throw new InvalidOperationException($"No free search index folder under {root}: 64 processes hold one each.");
+    }
+
+    private static string ActiveGeneration(string folder)
+    {
+        var marker = Path.Combine(folder, "active");
+        return File.Exists(marker) && File.ReadAllText(marker).Trim() is "a" or "b" ? File.ReadAllText(marker).Trim() : "a";
+    }
+
+    private static string Other(string generation) => generation == "a" ? "b" : "a";
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Search index {Folder} opened at feed row {Checkpoint}")]
+    private static partial void LogOpened(ILogger logger, string folder, long checkpoint);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Search index in {Folder} is being rebuilt ({Reason})")]
+    private static partial void LogRebuilding(ILogger logger, string folder, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Search index {Folder} rebuilt in {Seconds:F1} s")]
+    private static partial void LogRebuilt(ILogger logger, string folder, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Search indexer could not start; search answers nothing until it does")]
+    private static partial void LogStartFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Search indexing pass failed; retrying")]
+    private static partial void LogPassFailed(ILogger logger, Exception exception);
+}
