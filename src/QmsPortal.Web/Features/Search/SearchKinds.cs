@@ -1,6 +1,6 @@
 using QmsPortal.Web.Search;
 
-namespace QmsPortal.Web.Features.Search;
+namespace QmsPortal.Web.Features.SearchPages;
 
 /// <summary>The kinds a search may be limited to (<c>loai=</c>, <c>kind=</c>): those of the registered sources.</summary>
 public sealed class SearchKinds(IEnumerable<ISearchSource> sources)

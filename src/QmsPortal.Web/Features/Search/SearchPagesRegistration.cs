@@ -3,7 +3,10 @@ using QmsPortal.Web.Search;
 using QmsPortal.Web.Tenancy;
 using QmsPortal.Web.Theming;
 
-namespace QmsPortal.Web.Features.Search;
+namespace QmsPortal.Web.Features.SearchPages;
+
+// Namespace SearchPages, not Search: feature code writes "Search.X" for QmsPortal.Web.Search (the engine seam), which a
+// QmsPortal.Web.Features.Search namespace would shadow for every sibling feature.
 
 /// <summary>What people touch of search: the commune and province pages, the API and the staff links. Called from AddSearch.</summary>
 public static class SearchPagesRegistration
