@@ -132,6 +132,21 @@ public sealed class CommuneSearchPageTests(PortalFactory portal) : IClassFixture
     }
 
     [Fact]
+    public async Task Nothing_found_offers_the_closest_procedures()
+    {
+        var (commune, code) = await PostedAsync("Đăng ký khai sinh");
+
+        var page = await Html.GetDocumentAsync(portal.Anonymous(), SearchSupport.PageUrl(commune.Slug, "khai sinh xyzzyq"));
+
+        Assert.Contains("Không tìm thấy kết quả cho “khai sinh xyzzyq”", page.QuerySelector(".search-no-results")!.TextContent, StringComparison.Ordinal);
+        Assert.Empty(SearchSupport.ResultLinks(page));
+        var suggestions = page.QuerySelector("ol.search-suggestions")!;
+        Assert.Equal("Thủ tục gần nhất", suggestions.ParentElement!.QuerySelector("h2")!.TextContent);
+        Assert.Contains($"/{commune.Slug}/thu-tuc/{code}", suggestions.QuerySelectorAll(".search-hit-title a").Select(a => a.GetAttribute("href")));
+        Assert.NotNull(page.QuerySelector($"main a[href='/{commune.Slug}/thu-tuc']"));
+    }
+
+    [Fact]
     public async Task A_misspelt_query_offers_the_correction_as_a_link()
     {
         var (commune, code) = await PostedAsync("Đăng ký khai sinh");
