@@ -13,7 +13,8 @@ public sealed class SearchFeedEntry
     public long Id { get; set; }
     public string Kind { get; set; } = "";
     public int ItemId { get; set; }
-    public DateTimeOffset At { get; set; }
+    /// <summary>UTC; a DateTime because SQLite can compare those in SQL (pruning, rebuild start) and not DateTimeOffset.</summary>
+    public DateTime At { get; set; }
 }
 
 /// <summary>A request to rebuild the index from the database (CLI or /admin); each process honours each request once.</summary>

@@ -164,7 +164,7 @@ public sealed class SearchFeedInterceptor(IEnumerable<ISearchSource> sources, Ti
             return null;
         }
 
-        var now = clock.GetUtcNow();
+        var now = clock.GetUtcNow().UtcDateTime;
         foreach (var (kind, itemId) in _pending)
         {
             context.Add(new SearchFeedEntry { Kind = kind, ItemId = itemId, At = now });

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using QmsPortal.Web.Data;
 using QmsPortal.Web.Search.Lucene;
+using QmsPortal.Web.Text;
 
 namespace QmsPortal.Web.Search;
 
@@ -43,6 +44,8 @@ public sealed partial class SearchIndexer(
     private long _checkpoint;
     private (int Id, long Ticks) _request;
     private bool _dirty;
+    private bool _stopped;
+    private DateOnly? _day;
     private long _lastCommit;
     private Task<(IndexGeneration Generation, long Checkpoint)>? _rebuild;
     private (int Id, long Ticks) _rebuildRequest;
@@ -63,6 +66,12 @@ public sealed partial class SearchIndexer(
         }
 
         await PassAsync(forceHousekeeping: true, cancellationToken);
+        if (_rebuild is { } requested)
+        {
+            // A rebuild request seen by this pass: finish it, swap, and catch the new index up.
+            await requested.WaitAsync(cancellationToken);
+            await PassAsync(forceHousekeeping: false, cancellationToken);
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -106,17 +115,18 @@ public sealed partial class SearchIndexer(
         await _pass.WaitAsync(cancellationToken);
         try
         {
-            if (index.Current is { } current)
+            // A host may be stopped twice (a test factory's DisposeAsync, then Dispose): the second time has nothing to do.
+            if (!_stopped && index.Current is { } current)
             {
+                _stopped = true;
                 if (_dirty)
                 {
                     current.Commit(State());
                 }
 
                 current.Dispose();
+                _lock?.Dispose();
             }
-
-            _lock?.Dispose();
         }
         finally
         {
@@ -203,6 +213,7 @@ public sealed partial class SearchIndexer(
             {
                 _housekeeping = now;
                 await synonyms.ReloadAsync(db, cancellationToken);
+                await TurnDayAsync(db, generation, cancellationToken);
                 await HonourRebuildRequestAsync(db, cancellationToken);
                 await PruneFeedAsync(db, cancellationToken);
             }
@@ -370,6 +381,7 @@ public sealed partial class SearchIndexer(
         _request = _rebuildRequest;
         _applied.Clear();
         _holesSeen.Clear();
+        _day = null;
         index.Serve(generation, ready: index.IsReady);
         File.WriteAllText(Path.Combine(_folder, "active"), Path.GetFileName(generation.Folder));
         if (old is not null)
@@ -387,6 +399,34 @@ public sealed partial class SearchIndexer(
         await ApplyFeedAsync(scope.ServiceProvider.GetRequiredService<QmsDbContext>(), generation, cancellationToken);
         generation.Refresh();
         generation.Commit(State());
+    }
+
+    /// <summary>
+    /// Re-reads the items whose entries depend on the date (see <see cref="ISearchSource.ChangingOn"/>) for each day
+    /// that began since the index last looked, in Vietnam's time.
+    /// </summary>
+    private async Task TurnDayAsync(QmsDbContext db, IndexGeneration generation, CancellationToken cancellationToken)
+    {
+        var today = VietnameseFormat.Today(clock);
+        _day ??= generation.State is { } state ? DateOnly.FromDateTime(VietnameseFormat.Local(state.CommittedAt).DateTime) : today;
+        var changed = 0;
+        for (var day = _day.Value.AddDays(1); day <= today; day = day.AddDays(1))
+        {
+            foreach (var source in _sources.Values)
+            {
+                if (source.ChangingOn(db, day) is { } items)
+                {
+                    changed += await ApplyAsync(db, generation, source, await items.ToListAsync(cancellationToken), cancellationToken);
+                }
+            }
+        }
+
+        _day = today;
+        if (changed > 0)
+        {
+            generation.Refresh();
+            _dirty = true;
+        }
     }
 
     private async Task HonourRebuildRequestAsync(QmsDbContext db, CancellationToken cancellationToken)
@@ -410,7 +450,7 @@ public sealed partial class SearchIndexer(
 
     private async Task PruneFeedAsync(QmsDbContext db, CancellationToken cancellationToken)
     {
-        var before = clock.GetUtcNow() - TimeSpan.FromHours(options.Value.FeedRetentionHours);
+        var before = clock.GetUtcNow().UtcDateTime - TimeSpan.FromHours(options.Value.FeedRetentionHours);
         await db.Set<SearchFeedEntry>().Where(e => e.At < before).ExecuteDeleteAsync(cancellationToken);
     }
 

@@ -85,4 +85,10 @@ public interface ISearchSource
 
     /// <summary>Every item's ids, for a rebuild (then loaded in batches with <see cref="LoadAsync"/>).</summary>
     IAsyncEnumerable<int> AllItemIdsAsync(QmsDbContext db, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The items whose entries change on this day without any row changing (a revision coming into force, an action
+    /// becoming overdue), or null when no entry depends on the date. Each indexer re-reads them when its day turns.
+    /// </summary>
+    IQueryable<int>? ChangingOn(QmsDbContext db, DateOnly day) => null;
 }

@@ -36,7 +36,7 @@ public static partial class VietnameseSyllables
         "uc", "um", "un", "ung", "up", "ut",
         "ưc", "ưm", "ưn", "ưng", "ưt",
         "iêc", "iêm", "iên", "iêng", "iêp", "iêt",
-        "yêm", "yên", "yêt",
+        "yêm", "yên", "yêng", "yêt",
         "uôc", "uôm", "uôn", "uông", "uôt",
         "ươc", "ươm", "ươn", "ương", "ươp", "ươt",
 
@@ -47,6 +47,9 @@ public static partial class VietnameseSyllables
         // Medial u (xuân, khuya, huỳnh, khuyến, thuở).
         "uân", "uâng", "uât", "uây", "uê", "uêch", "uênh", "uy", "uya", "uych", "uyn", "uynh", "uyp", "uyt", "uyu",
         "uyên", "uyêt", "uơ",
+
+        // After qu, whose u is the medial: quýt, quỳnh, quých.
+        "yt", "ynh", "ych",
     ];
 
     private static readonly HashSet<string> ShapedRhymeSet = new(ShapedRhymes, StringComparer.Ordinal);
@@ -134,19 +137,26 @@ public static partial class VietnameseSyllables
     /// <summary>
     /// The spelling rules that tie an initial to the rhyme's first letter: k, gh and ngh only before i, e, ê (and y in
     /// "kỳ"), c, g and ng never there; qu never before u, ư or the medial o; a rhyme in iê needs a consonant before it
-    /// and one in yê none (or qu): "kiên", "yên", "quyên".
+    /// and one in yê none (or qu): "kiên", "yên", "quyên"; y before a final consonant only follows qu ("quýt");
+    /// the rhyme uơ only follows h, kh, th.
     /// </summary>
     private static bool SpellingAllows(string initial, ReadOnlySpan<char> rhyme)
     {
         var first = Letters.Of(rhyme[0]).Folded;
         var second = rhyme.Length > 1 ? Letters.Of(rhyme[1]).Folded : '\0';
         var front = first is 'i' or 'e' or 'y';
-        if (first == 'y' && second == 'e' && initial is not ("" or "qu"))
+        if (first == 'y' && second != '\0' && initial is not "qu" && !(second == 'e' && initial.Length == 0))
         {
             return false;
         }
 
         if (first == 'i' && second == 'e' && initial is "" or "qu" or "gi")
+        {
+            return false;
+        }
+
+        // uơ only in thuở, huơ, khuơ: elsewhere "nuo" would pass for a syllable and spoil splits ("nuocuong").
+        if (rhyme.Length == 2 && first == 'u' && second == 'o' && initial is not ("h" or "kh" or "th"))
         {
             return false;
         }

@@ -120,8 +120,9 @@ public static partial class VietnameseSyllables
     /// <summary>
     /// Syllables typed together without spaces → the syllables ("khaisinh"→["khai","sinh"], "dangky"→["dang","ky"]),
     /// or null when the folded word is already one syllable or cannot be cut into at most four valid syllables.
-    /// The split with the fewest parts wins, and among those the one whose first syllables are longest
-    /// ("anhem" → "anh","em", not "an","hem"), which is how such words are usually meant.
+    /// The split with the fewest parts wins. Among equals, a later syllable starting with u or i is avoided, since the
+    /// cut before it usually belongs one letter later ("thutuc" → "thu","tuc", not "thut","uc"); then the one whose
+    /// first syllables are longest ("anhem" → "anh","em", not "an","hem"), which is how such words are usually meant.
     /// </summary>
     public static IReadOnlyList<string>? SplitRunTogether(string folded)
     {
@@ -144,18 +145,20 @@ public static partial class VietnameseSyllables
             return null;
         }
 
-        Span<int> allCuts = stackalloc int[MaxParts];
+        Span<int> cuts = stackalloc int[MaxParts];
+        Span<int> best = stackalloc int[MaxParts];
         for (var parts = 2; parts <= MaxParts; parts++)
         {
-            var cuts = allCuts[..parts];
-            if (TrySplit(folded, 0, parts, cuts))
+            var search = new SplitSearch { BestPenalty = int.MaxValue };
+            search.Run(folded, 0, 0, 0, cuts[..parts], best[..parts]);
+            if (search.BestPenalty != int.MaxValue)
             {
                 var result = new string[parts];
                 var start = 0;
                 for (var i = 0; i < parts; i++)
                 {
-                    result[i] = folded[start..cuts[i]];
-                    start = cuts[i];
+                    result[i] = folded[start..best[i]];
+                    start = best[i];
                 }
 
                 return result;
@@ -170,26 +173,44 @@ public static partial class VietnameseSyllables
     // "nghiêng" and "khuyếch" are the longest syllables: seven letters.
     private const int MaxSyllableLength = 7;
 
-    private static bool TrySplit(string folded, int start, int partsLeft, Span<int> cuts)
+    /// <summary>Every split into cuts.Length syllables, longest first, keeping the first with the lowest penalty.</summary>
+    private struct SplitSearch
     {
-        var rest = folded.Length - start;
-        var index = cuts.Length - partsLeft;
-        if (partsLeft == 1)
-        {
-            cuts[index] = folded.Length;
-            return rest <= MaxSyllableLength && IsFoldedSyllable(folded.AsSpan(start));
-        }
+        public int BestPenalty;
 
-        for (var length = Math.Min(MaxSyllableLength, rest - (partsLeft - 1)); length >= 1; length--)
+        public void Run(string folded, int start, int index, int penalty, Span<int> cuts, Span<int> best)
         {
-            if (IsFoldedSyllable(folded.AsSpan(start, length)) && TrySplit(folded, start + length, partsLeft - 1, cuts))
+            if (penalty >= BestPenalty)
             {
+                return;
+            }
+
+            var partsLeft = cuts.Length - index;
+            var rest = folded.Length - start;
+            var shortest = partsLeft == 1 ? rest : 1;
+            for (var length = Math.Min(MaxSyllableLength, rest - (partsLeft - 1)); length >= shortest; length--)
+            {
+                if (!IsFoldedSyllable(folded.AsSpan(start, length)))
+                {
+                    continue;
+                }
+
                 cuts[index] = start + length;
-                return true;
+                var cost = penalty + (index > 0 && folded[start] is 'u' or 'i' ? 1 : 0);
+                if (partsLeft == 1)
+                {
+                    if (cost < BestPenalty)
+                    {
+                        BestPenalty = cost;
+                        cuts.CopyTo(best);
+                    }
+
+                    return;
+                }
+
+                Run(folded, start + length, index + 1, cost, cuts, best);
             }
         }
-
-        return false;
     }
 
     private static bool IsFinalAscii(string text)

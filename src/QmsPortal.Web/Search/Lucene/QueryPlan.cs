@@ -262,9 +262,11 @@ public sealed class QueryPlan
             }
         }
 
-        if (!Occurs(reader, folded) && VietnameseSyllables.SplitRunTogether(folded) is { Count: > 1 } parts && parts.All(p => Occurs(reader, p)))
+        // Split parts are as typed ("dang", "ky"); the index holds them folded with the i/y rule ("ki").
+        if (!Occurs(reader, folded) && VietnameseSyllables.SplitRunTogether(folded) is { Count: > 1 } split
+            && split.Select(VietnameseSyllables.Fold).ToArray() is var parts && parts.All(p => Occurs(reader, p)))
         {
-            alternatives.Add(parts.ToArray());
+            alternatives.Add(parts);
         }
 
         // The accent-exact clause only helps when the person typed accents.

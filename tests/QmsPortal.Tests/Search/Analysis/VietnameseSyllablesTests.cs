@@ -154,6 +154,7 @@ public sealed class VietnameseSyllablesTests
     [InlineData("thuở khuya khuỷu huỳnh uống rượu người muối xoong quốc quá gì gìn giữ giếng nghiêng")]
     [InlineData("xuân thuật khuây huệ oai hoặc xoăn loét yêu yên tiếng kiểm quyền tuyết mưa")]
     [InlineData("ý y ở ăn anh em ông ai ước uy")]
+    [InlineData("quýt quỳnh quý quả quê quốc quyển quạt")]
     public void IsSyllable_accepts_every_syllable_of_real_text(string text)
     {
         foreach (var word in text.Split(' '))
@@ -178,6 +179,10 @@ public sealed class VietnameseSyllablesTests
     [InlineData("nge")]
     [InlineData("gha")]
     [InlineData("quu")]
+    [InlineData("tynh")]
+    [InlineData("ynh")]
+    [InlineData("kyt")]
+    [InlineData("nuo")]
     [InlineData("bl")]
     [InlineData("f")]
     [InlineData("")]
@@ -220,6 +225,9 @@ public sealed class VietnameseSyllablesTests
     [InlineData("mwa", "mưa")]
     [InlineData("nguowif", "người")]
     [InlineData("khais", "khái")]
+    [InlineData("quyts", "quýt")]
+    [InlineData("quynhf", "quỳnh")]
+    [InlineData("ddaay", "đây")]
     public void DecodeTyping_reads_telex(string typed, string expected) =>
         Assert.Equal(expected, VietnameseSyllables.DecodeTyping(typed));
 
@@ -236,6 +244,7 @@ public sealed class VietnameseSyllablesTests
     [InlineData("hoa1", "hóa")]
     [InlineData("d9inh5", "định")]
     [InlineData("a1", "á")]
+    [InlineData("Vie65t", "việt")]
     public void DecodeTyping_reads_vni(string typed, string expected) =>
         Assert.Equal(expected, VietnameseSyllables.DecodeTyping(typed));
 
@@ -292,6 +301,9 @@ public sealed class VietnameseSyllablesTests
     [InlineData("kethon", "ket", "hon")]
     [InlineData("anhem", "anh", "em")]
     [InlineData("nghiengnguyen", "nghieng", "nguyen")]
+    [InlineData("thutuc", "thu", "tuc")]
+    [InlineData("congan", "cong", "an")]
+    [InlineData("nuocuong", "nuoc", "uong")]
     public void SplitRunTogether_cuts_two_syllables(string folded, string first, string second) =>
         Assert.Equal([first, second], VietnameseSyllables.SplitRunTogether(folded));
 
@@ -300,6 +312,8 @@ public sealed class VietnameseSyllablesTests
     {
         Assert.Equal(["dang", "ky", "khai", "sinh"], VietnameseSyllables.SplitRunTogether("dangkykhaisinh"));
         Assert.Equal(["giay", "khai", "sinh"], VietnameseSyllables.SplitRunTogether("giaykhaisinh"));
+        Assert.Equal(["thu", "tuc", "hanh", "chinh"], VietnameseSyllables.SplitRunTogether("thutuchanhchinh"));
+        Assert.Equal(["chung", "thuc", "ban", "sao"], VietnameseSyllables.SplitRunTogether("chungthucbansao"));
         Assert.Null(VietnameseSyllables.SplitRunTogether("dangkykhaisinhcon"));
     }
 

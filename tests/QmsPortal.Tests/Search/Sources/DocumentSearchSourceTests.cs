@@ -129,7 +129,7 @@ public sealed class DocumentSearchSourceTests(PortalFactory portal) : IClassFixt
 
         Assert.Equal(2, items.Count);
         Assert.All(items, i => Assert.Equal("Sắp có hiệu lực từ 10/12/2026", i.Label));
-        var changing = await portal.InScopeAsync(sp => Web.Features.Documents.Search.DocumentSearchSource.ChangingOn(sp.GetRequiredService<QmsDbContext>(), new DateOnly(2026, 12, 10)).ToListAsync());
+        var changing = await portal.InScopeAsync(sp => sp.GetServices<ISearchSource>().Single(s => s.Kind == "tai-lieu").ChangingOn(sp.GetRequiredService<QmsDbContext>(), new DateOnly(2026, 12, 10))!.ToListAsync());
         Assert.Contains(id, changing);
     }
 

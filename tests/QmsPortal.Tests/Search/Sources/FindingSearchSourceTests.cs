@@ -47,7 +47,7 @@ public sealed class FindingSearchSourceTests(PortalFactory portal) : IClassFixtu
         await portal.ActionAsync(office, finding, office.Staff, due, plannedOn: due.AddDays(-7));
 
         Assert.Equal("Quá hạn", Assert.Single(await portal.LoadAsync(Kind, finding)).Label);
-        var changing = await portal.InScopeAsync(sp => FindingSearchSource.ChangingOn(sp.GetRequiredService<QmsDbContext>(), due.AddDays(1)).ToListAsync());
+        var changing = await portal.InScopeAsync(sp => sp.GetServices<ISearchSource>().Single(s => s.Kind == "phat-hien").ChangingOn(sp.GetRequiredService<QmsDbContext>(), due.AddDays(1))!.ToListAsync());
         Assert.Contains(finding, changing);
     }
 

@@ -2450,7 +2450,7 @@ namespace QmsPortal.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<DateTimeOffset>("At")
+                    b.Property<DateTime>("At")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("ItemId")

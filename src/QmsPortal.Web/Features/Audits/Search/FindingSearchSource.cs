@@ -29,7 +29,7 @@ public sealed class FindingSearchSource(TimeProvider clock) : ISearchSource
     };
 
     /// <summary>Findings with an open corrective action due the day before <paramref name="day"/>: they are overdue from that day.</summary>
-    public static IQueryable<int> ChangingOn(QmsDbContext db, DateOnly day)
+    public IQueryable<int> ChangingOn(QmsDbContext db, DateOnly day)
     {
         var due = day.AddDays(-1);
         return db.Set<CorrectiveAction>().IgnoreQueryFilters().Where(a => a.Status == CorrectiveActionStatus.Open && a.DueDate == due)

@@ -40,7 +40,7 @@ public sealed partial class DocumentSearchSource(TimeProvider clock) : ISearchSo
     };
 
     /// <summary>Documents with a revision taking effect or ending on <paramref name="day"/>: what the library and the ISO page show of them changes that day.</summary>
-    public static IQueryable<int> ChangingOn(QmsDbContext db, DateOnly day) =>
+    public IQueryable<int> ChangingOn(QmsDbContext db, DateOnly day) =>
         db.Set<DocumentRevision>().IgnoreQueryFilters().Where(r => r.EffectiveDate == day || r.EndDate == day).Select(r => r.DocumentId).Distinct();
 
     public async Task<IReadOnlyList<SearchItem>> LoadAsync(QmsDbContext db, IReadOnlyCollection<int> itemIds, CancellationToken cancellationToken)

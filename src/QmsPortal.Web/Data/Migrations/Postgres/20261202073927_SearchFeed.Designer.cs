@@ -12,7 +12,7 @@ using QmsPortal.Web.Data;
 namespace QmsPortal.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresQmsDbContext))]
-    [Migration("20261202065327_SearchFeed")]
+    [Migration("20261202073927_SearchFeed")]
     partial class SearchFeed
     {
         /// <inheritdoc />
@@ -2453,7 +2453,7 @@ namespace QmsPortal.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<DateTimeOffset>("At")
+                    b.Property<DateTime>("At")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("ItemId")

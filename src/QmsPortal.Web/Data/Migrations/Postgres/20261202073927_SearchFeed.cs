@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace QmsPortal.Web.Data.Migrations.Sqlite
+namespace QmsPortal.Web.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class SearchFeed : Migration
@@ -15,11 +16,11 @@ namespace QmsPortal.Web.Data.Migrations.Sqlite
                 name: "SearchFeed",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    ItemId = table.Column<int>(type: "INTEGER", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ItemId = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -30,10 +31,10 @@ namespace QmsPortal.Web.Data.Migrations.Sqlite
                 name: "SearchRebuildRequests",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RequestedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RequestedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -44,11 +45,11 @@ namespace QmsPortal.Web.Data.Migrations.Sqlite
                 name: "SearchSynonyms",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ProvinceCode = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
-                    Everyday = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Official = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProvinceCode = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
+                    Everyday = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Official = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {

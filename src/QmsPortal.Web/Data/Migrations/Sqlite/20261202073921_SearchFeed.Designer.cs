@@ -11,7 +11,7 @@ using QmsPortal.Web.Data;
 namespace QmsPortal.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteQmsDbContext))]
-    [Migration("20261202065323_SearchFeed")]
+    [Migration("20261202073921_SearchFeed")]
     partial class SearchFeed
     {
         /// <inheritdoc />
@@ -2374,7 +2374,7 @@ namespace QmsPortal.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTimeOffset>("At")
+                    b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ItemId")
