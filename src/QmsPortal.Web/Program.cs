@@ -10,6 +10,7 @@ using QmsPortal.Web.Features.Documents;
 using QmsPortal.Web.Features.Platform;
 using QmsPortal.Web.Features.Reminders;
 using QmsPortal.Web.Features.Reminders.Calendar;
+using QmsPortal.Web.Features.SearchPages;
 using QmsPortal.Web.Features.Shared;
 using QmsPortal.Web.Features.Tthc;
 using QmsPortal.Web.Recipes;
@@ -71,6 +72,7 @@ await app.Services.ApplyDemoAsync();
 
 app.UsePortalWeb();
 app.UseTthc();
+app.MapSearchApi();
 app.MapPlatform();
 app.MapDocuments();
 app.MapRazorPages();

@@ -1,3 +1,4 @@
+using QmsPortal.Web.Features.SearchPages;
 using QmsPortal.Web.Search.Lucene;
 
 namespace QmsPortal.Web.Search;
@@ -22,6 +23,7 @@ public static class SearchRegistration
         services.AddSingleton<SearchIndexer>();
         services.AddHostedService(sp => sp.GetRequiredService<SearchIndexer>());
         services.AddHealthChecks().AddCheck<SearchHealthCheck>("search", tags: [ReadinessTag]);
+        services.AddSearchPages();
         return services;
     }
 }

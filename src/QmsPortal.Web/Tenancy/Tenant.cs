@@ -29,7 +29,7 @@ public sealed partial class Tenant
     public static readonly IReadOnlySet<string> ReservedSlugs = new HashSet<string>(StringComparer.Ordinal)
     {
         "account", "admin", "api", "healthz", "setup", "openapi", "css", "js", "lib", "_content", "_framework",
-        "favicon.ico", "robots.txt", "sitemap.xml", "tai-khoan", "quan-tri", "kiem-tra", "error", "loi",
+        "favicon.ico", "robots.txt", "sitemap.xml", "tai-khoan", "quan-tri", "kiem-tra", "tinh", "error", "loi",
     };
 
     public int Id { get; set; }

@@ -45,6 +45,14 @@ public static class PageList
         new("/ky-anh/thu-tuc/1.001193", DemoUsers.Citizen),
         new("/ky-anh/iso", DemoUsers.Citizen),
 
+        // Search: the form alone, results, a correction offered, nothing found (both themes); a member's wider scope.
+        new(Commune + "/tim-kiem", DemoUsers.Citizen),
+        new(Commune + "/tim-kiem?q=khai+sinh", DemoUsers.Citizen),
+        new(Commune + "/tim-kiem?q=khai+sihn", DemoUsers.Citizen),
+        new(Commune + "/tim-kiem?q=qwxzj+vbnmk", DemoUsers.Citizen),
+        new(Commune + "/tim-kiem?q=khai+sinh", DemoUsers.Secretary),
+        new("/ky-anh/tim-kiem?q=khai+sinh", DemoUsers.Citizen),
+
         // Accounts and the status pages.
         new("/tai-khoan/dang-nhap", DemoUsers.Citizen),
         new("/tai-khoan/quen-mat-khau", DemoUsers.Citizen),
@@ -122,6 +130,8 @@ public static class PageList
         new("/tai-khoan", DemoUsers.ProvinceAuditor),
         new(Commune + "/quan-tri/thanh-vien", DemoUsers.ProvinceAuditor),
         new("/quan-tri/danh-muc-tthc", DemoUsers.ProvinceAuditor),
+        new("/tinh/44/tim-kiem?q=khai+sinh", DemoUsers.ProvinceAuditor),
+        new("/tinh/tim-kiem", DemoUsers.PlatformAdmin),
         new("/admin", DemoUsers.PlatformAdmin),
         new("/admin/xa/them", DemoUsers.PlatformAdmin),
         new("/admin/xa/tuyen-binh", DemoUsers.PlatformAdmin),
