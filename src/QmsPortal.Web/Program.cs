@@ -10,7 +10,7 @@ using QmsPortal.Web.Features.Documents;
 using QmsPortal.Web.Features.Platform;
 using QmsPortal.Web.Features.Reminders;
 using QmsPortal.Web.Features.Reminders.Calendar;
-using QmsPortal.Web.Features.SearchPages;
+using QmsPortal.Web.Features.Search;
 using QmsPortal.Web.Features.Shared;
 using QmsPortal.Web.Features.Tthc;
 using QmsPortal.Web.Recipes;

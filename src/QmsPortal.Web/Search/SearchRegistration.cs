@@ -1,4 +1,4 @@
-using QmsPortal.Web.Features.SearchPages;
+using QmsPortal.Web.Features.Search;
 using QmsPortal.Web.Search.Lucene;
 
 namespace QmsPortal.Web.Search;

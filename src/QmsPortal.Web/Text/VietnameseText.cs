@@ -41,6 +41,12 @@ public static class VietnameseText
             return char.ToLowerInvariant(c);
         }
 
+        // Half of a surrogate pair (an emoji) cannot be normalised alone, and has no accent to fold.
+        if (char.IsSurrogate(c))
+        {
+            return c;
+        }
+
         var decomposed = c.ToString().Normalize(NormalizationForm.FormD);
         foreach (var d in decomposed)
         {

@@ -22,7 +22,7 @@ public static class PlatformRegistration
         app.MapHealthChecks("/healthz", new HealthCheckOptions
         {
             ResponseWriter = WriteReadiness,
-            Predicate = check => !check.Tags.Contains(Search.SearchRegistration.ReadinessTag),
+            Predicate = check => !check.Tags.Contains(QmsPortal.Web.Search.SearchRegistration.ReadinessTag),
         });
         // Everything, including what a fresh process is still preparing (the search index): for load balancers.
         app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { ResponseWriter = WriteReadiness });

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Html;
 using QmsPortal.Web.Search;
 
-namespace QmsPortal.Web.Features.SearchPages;
+namespace QmsPortal.Web.Features.Search;
 
 /// <summary>One result as the pages show it (Features/Search/_Hit.cshtml): the link, and the commune's name on the province search.</summary>
 public sealed record HitView(SearchHit Hit, string Url, string? CommuneName = null)

@@ -1,7 +1,7 @@
 using QmsPortal.Web.Search;
 using QmsPortal.Web.Tenancy;
 
-namespace QmsPortal.Web.Features.SearchPages;
+namespace QmsPortal.Web.Features.Search;
 
 /// <summary>
 /// <c>GET /{slug}/api/search</c>: the commune search as JSON (documented at /openapi/v1.json). Public entries for

@@ -1,7 +1,7 @@
 using System.Globalization;
 using QmsPortal.Web.Search;
 
-namespace QmsPortal.Web.Features.SearchPages;
+namespace QmsPortal.Web.Features.Search;
 
 /// <summary>
 /// What a person typed, made safe to hand to the index: trimmed, cut to <see cref="SearchRequest.MaxTextLength"/>

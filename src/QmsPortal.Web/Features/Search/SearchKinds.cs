@@ -1,6 +1,6 @@
 using QmsPortal.Web.Search;
 
-namespace QmsPortal.Web.Features.SearchPages;
+namespace QmsPortal.Web.Features.Search;
 
 /// <summary>The kinds a search may be limited to (<c>loai=</c>, <c>kind=</c>): those of the registered sources.</summary>
 public sealed class SearchKinds(IEnumerable<ISearchSource> sources)

@@ -3,7 +3,7 @@ using QmsPortal.Web.Search;
 using QmsPortal.Web.Tenancy;
 using QmsPortal.Web.Theming;
 
-namespace QmsPortal.Web.Features.SearchPages;
+namespace QmsPortal.Web.Features.Search;
 
 // Namespace SearchPages, not Search: feature code writes "Search.X" for QmsPortal.Web.Search (the engine seam), which a
 // QmsPortal.Web.Features.Search namespace would shadow for every sibling feature.

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
-using QmsPortal.Web.Features.SearchPages;
+using QmsPortal.Web.Features.Search;
 using QmsPortal.Web.Features.Shared;
 using QmsPortal.Web.Search;
 using QmsPortal.Web.Tenancy;

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using QmsPortal.Web.Search;
 using QmsPortal.Web.Tenancy;
 
-namespace QmsPortal.Web.Features.SearchPages.CommuneSearch;
+namespace QmsPortal.Web.Features.Search.CommuneSearch;
 
 /// <summary>
 /// The commune's search page (a plain GET form): citizens search what is posted publicly, a signed-in member the wider

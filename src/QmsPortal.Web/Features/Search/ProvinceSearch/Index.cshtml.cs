@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using QmsPortal.Web.Data;
 using QmsPortal.Web.Search;
 
-namespace QmsPortal.Web.Features.SearchPages.ProvinceSearch;
+namespace QmsPortal.Web.Features.Search.ProvinceSearch;
 
 /// <summary>
 /// Search across every commune of one province, for its province auditors and platform admins: what they may read

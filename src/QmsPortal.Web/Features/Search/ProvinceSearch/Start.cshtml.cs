@@ -7,7 +7,7 @@ using QmsPortal.Web.Features.Shared;
 using QmsPortal.Web.Search;
 using QmsPortal.Web.Tenancy;
 
-namespace QmsPortal.Web.Features.SearchPages.ProvinceSearch;
+namespace QmsPortal.Web.Features.Search.ProvinceSearch;
 
 /// <summary>
 /// Where the staff link "Tìm kiếm trong tỉnh" points (one address for everyone): a province auditor goes on to their
