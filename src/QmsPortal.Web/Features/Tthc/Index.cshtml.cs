@@ -88,9 +88,7 @@ public sealed class IndexModel(PublicTthc tthc, TenantContext tenant, IAuthoriza
                 .Select(h => byCode.GetValueOrDefault(h.Code!)).OfType<PublicTthc.ListItem>().Distinct());
         }
 
-        // Letters outside the Basic Multilingual Plane (emoji) cannot be in a procedure's name, and the loose folding
-        // normalises one UTF-16 unit at a time, which a surrogate half does not survive.
-        var words = VietnameseText.LooseWords(new string([.. Text.Where(c => !char.IsSurrogate(c))]));
+        var words = VietnameseText.LooseWords(Text);
         if (words.Length == 0)
         {
             return found;
