@@ -15,6 +15,7 @@ using QmsPortal.Web.Features.Shared;
 using QmsPortal.Web.Features.Tthc;
 using QmsPortal.Web.Recipes;
 using QmsPortal.Web.Search;
+using QmsPortal.Web.Search.Synonyms;
 using QmsPortal.Web.Tenancy;
 using QmsPortal.Web.Theming;
 
@@ -67,7 +68,7 @@ catch (DatabaseStartupException e)
 }
 
 await app.Services.ApplyWorkingCalendarAsync();
-await QmsPortal.Web.Search.Synonyms.SearchSynonymsStartup.ApplySearchSynonymsAsync(app.Services);
+await app.Services.ApplySearchSynonymsAsync();
 await app.Services.ApplyDemoAsync();
 
 app.UsePortalWeb();

@@ -49,6 +49,7 @@ public static class CommandLine
             await services.InitializeDatabaseAsync();
             // A database only ever touched by verbs still counts working days with the national calendar.
             await Features.Reminders.Calendar.WorkingCalendarStartup.ApplyWorkingCalendarAsync(services);
+            await Search.Synonyms.SearchSynonymsStartup.ApplySearchSynonymsAsync(services);
         }
         catch (DatabaseStartupException e)
         {

@@ -71,5 +71,14 @@ public static class TthcBuilder
             await postings.EvictAsync(commune.Id);
         }, commune);
 
+    /// <summary>A new procedure of that name in the commune's province catalogue, adopted and posted; returns its code.</summary>
+    public static async Task<string> PostNewAsync(this PortalFactory portal, TenantInfo commune, string name)
+    {
+        var code = NextCode();
+        await portal.ImportAsync(commune.ProvinceCode, Procedure(code, name));
+        await portal.PostAsync(commune, true, code);
+        return code;
+    }
+
     public static string NextCode() => $"9.{PortalFactory.Next() % 1_000_000:000000}";
 }

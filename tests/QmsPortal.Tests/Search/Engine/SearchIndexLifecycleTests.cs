@@ -17,19 +17,11 @@ public sealed class SearchIndexLifecycleTests(PortalFactory portal) : IClassFixt
     private SearchResults Search(TenantInfo commune, string text) =>
         portal.Services.GetRequiredService<ISearchIndex>().Search(new SearchRequest(text, SearchScope.PublicOf(commune.Id)));
 
-    private async Task<string> PostAsync(TenantInfo commune, string name)
-    {
-        var code = TthcBuilder.NextCode();
-        await portal.ImportAsync(commune.ProvinceCode, TthcBuilder.Procedure(code, name));
-        await portal.PostAsync(commune, true, code);
-        return code;
-    }
-
     [Fact]
     public async Task Posting_withdrawing_and_renaming_reach_the_index()
     {
         var commune = await portal.CreateCommuneAsync();
-        var code = await PostAsync(commune, "Cấp giấy phép đào đường thử nghiệm");
+        var code = await portal.PostNewAsync(commune, "Cấp giấy phép đào đường thử nghiệm");
         await Indexer.CatchUpAsync();
         Assert.Equal(code, Assert.Single(Search(commune, "đào đường").Hits).Code);
 
@@ -65,7 +57,7 @@ public sealed class SearchIndexLifecycleTests(PortalFactory portal) : IClassFixt
     {
         var mine = await portal.CreateCommuneAsync();
         var other = await portal.CreateCommuneAsync();
-        await PostAsync(other, "Đăng ký nuôi chim yến thử nghiệm");
+        await portal.PostNewAsync(other, "Đăng ký nuôi chim yến thử nghiệm");
         await Indexer.CatchUpAsync();
         Assert.Single(Search(other, "chim yến").Hits);
         Assert.Empty(Search(mine, "chim yến").Hits);

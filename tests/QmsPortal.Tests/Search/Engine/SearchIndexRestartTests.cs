@@ -12,25 +12,17 @@ public sealed class SearchIndexRestartTests(PortalFactory portal) : IClassFixtur
 {
     private SearchIndexer Indexer => portal.Services.GetRequiredService<SearchIndexer>();
 
-    private async Task<string> PostAsync(TenantInfo commune, string name)
-    {
-        var code = TthcBuilder.NextCode();
-        await portal.ImportAsync(commune.ProvinceCode, TthcBuilder.Procedure(code, name));
-        await portal.PostAsync(commune, true, code);
-        return code;
-    }
-
     [Fact]
     public async Task A_restarted_indexer_resumes_from_its_commit_and_applies_what_was_saved_meanwhile()
     {
         var commune = await portal.CreateCommuneAsync();
-        var before = await PostAsync(commune, "Cấp phép khai thác cát sỏi thử nghiệm");
+        var before = await portal.PostNewAsync(commune, "Cấp phép khai thác cát sỏi thử nghiệm");
         await Indexer.CatchUpAsync();
         var folder = Indexer.Folder;
         await Indexer.StopAsync(CancellationToken.None);
 
         // Saved while no indexer runs: only the feed knows.
-        var meanwhile = await PostAsync(commune, "Cấp phép nuôi ong mật thử nghiệm");
+        var meanwhile = await portal.PostNewAsync(commune, "Cấp phép nuôi ong mật thử nghiệm");
 
         var index = new LuceneSearchIndex(portal.Services.GetServices<ISearchSource>(), portal.Services.GetRequiredService<SearchSynonyms>(),
             portal.Services.GetRequiredService<ILogger<LuceneSearchIndex>>());
