@@ -37,7 +37,7 @@ public sealed class StaffNavigationTests(PortalFactory portal) : IClassFixture<P
         var page = await Html.GetDocumentAsync(staff, $"/{commune.Slug}/thu-tuc");
 
         Assert.Equal(["Việc của tôi", "Tìm kiếm", "Thư viện tài liệu", "Phản ánh của người dân", "Tình trạng ISO", "Đánh giá nội bộ"], Texts(page));
-        Assert.Equal($"/{commune.Slug}/tai-lieu", Links(page)[1].Href);
+        Assert.Equal($"/{commune.Slug}/tai-lieu", Links(page)[2].Href);
         Assert.Equal("Công việc của cán bộ", page.QuerySelector("nav.staff-nav")!.GetAttribute("aria-label"));
         Assert.Contains("no-print", page.QuerySelector("nav.staff-nav")!.ClassList);
         await AllOpenAsync(staff, page);
@@ -97,8 +97,8 @@ public sealed class StaffNavigationTests(PortalFactory portal) : IClassFixture<P
         await AllOpenAsync(auditor, platform);
 
         var inProvince = await Html.GetDocumentAsync(auditor, $"/{commune.Slug}");
-        Assert.Equal(["Thư viện tài liệu", "Tình trạng ISO", "Đánh giá nội bộ", "Xã, phường của tỉnh", "Danh mục TTHC"], Texts(inProvince));
+        Assert.Equal(["Thư viện tài liệu", "Tình trạng ISO", "Đánh giá nội bộ", "Xã, phường của tỉnh", "Tìm kiếm trong tỉnh", "Danh mục TTHC"], Texts(inProvince));
         await AllOpenAsync(auditor, inProvince);
-        Assert.Equal(["Xã, phường của tỉnh", "Danh mục TTHC"], Texts(await Html.GetDocumentAsync(auditor, $"/{elsewhere.Slug}")));
+        Assert.Equal(["Xã, phường của tỉnh", "Tìm kiếm trong tỉnh", "Danh mục TTHC"], Texts(await Html.GetDocumentAsync(auditor, $"/{elsewhere.Slug}")));
     }
 }

@@ -126,7 +126,8 @@ public sealed class QueryPlan
             readings.Add(Core(_words), Occur.SHOULD);
             foreach (var reading in _synonymReadings)
             {
-                var core = Core(reading.Select(f => new Word(f, f, null, [], false)).ToList());
+                // The official words are a procedure's name: all of them, not most.
+                var core = Core(reading.Select(f => new Word(f, f, null, [], false)).ToList(), requireAll: true);
                 core.Boost = 0.9f;
                 readings.Add(core, Occur.SHOULD);
             }
@@ -157,9 +158,10 @@ public sealed class QueryPlan
         return query;
     }
 
-    private BooleanQuery Core(IReadOnlyList<Word> words)
+    private BooleanQuery Core(IReadOnlyList<Word> words, bool requireAll = false)
     {
-        var required = new BooleanQuery(disableCoord: true);
+        // Coordination on: an entry holding every word ranks above one missing a word.
+        var required = new BooleanQuery(disableCoord: false);
         var requiredCount = 0;
         var core = new BooleanQuery(disableCoord: true);
         for (var i = 0; i < words.Count; i++)
@@ -176,8 +178,11 @@ public sealed class QueryPlan
             }
         }
 
-        // Short queries need every word; longer ones (a citizen's question) most of them.
-        required.MinimumNumberShouldMatch = requiredCount <= 3 ? requiredCount : (int)Math.Ceiling(requiredCount * 0.7);
+        // Two words need both; three or four all but one ("người khuyết tật" finds the procedure named "khuyết tật"),
+        // longer ones (a citizen's question) seven in ten.
+        required.MinimumNumberShouldMatch = requireAll || requiredCount <= 2 ? requiredCount
+            : requiredCount <= 4 ? requiredCount - 1
+            : (int)Math.Ceiling(requiredCount * 0.7);
         core.Add(required, Occur.MUST);
         for (var i = 0; i + 1 < words.Count; i++)
         {

@@ -22,12 +22,15 @@ public sealed class StartModel(QmsDbContext db, SearchScopes scopes) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (!User.IsInRole(PlatformRoles.PlatformAdmin))
+        // A province auditor sees their own province only (a page, not a redirect: a navigation link opens a page).
+        var own = User.IsInRole(PlatformRoles.PlatformAdmin) ? null : await scopes.SupervisedProvinceAsync();
+        if (own is null && !User.IsInRole(PlatformRoles.PlatformAdmin))
         {
-            return await scopes.SupervisedProvinceAsync() is { } code ? Redirect($"{Request.PathBase}/tinh/{code}/tim-kiem") : Forbid();
+            return Forbid();
         }
 
-        Provinces = await db.Provinces.AsNoTracking().OrderBy(p => p.Name).Select(p => new ProvinceRow(p.Code, p.Name)).ToListAsync(cancellationToken);
+        Provinces = await db.Provinces.AsNoTracking().Where(p => own == null || p.Code == own)
+            .OrderBy(p => p.Name).Select(p => new ProvinceRow(p.Code, p.Name)).ToListAsync(cancellationToken);
         return Page();
     }
 }
