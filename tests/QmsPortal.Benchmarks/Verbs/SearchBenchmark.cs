@@ -119,15 +119,23 @@ internal static class SearchBenchmark
             Func<Random, SearchScope> province = r => new SearchScope(null, provinces[r.Next(provinces.Count)], readers);
 
             // Warm-up: JIT, tiered compilation and the OS page cache over the index files.
-            Measure(index, generation, commune, warmup, seed: 1);
-            Measure(index, generation, province, warmup, seed: 2);
-            var communeRun = Measure(index, generation, commune, queries, seed: 3);
-            var provinceRun = Measure(index, generation, province, queries, seed: 4);
+            T Phase<T>(string name, Func<T> run)
+            {
+                var watch = Stopwatch.StartNew();
+                var result = run();
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name} done in {watch.Elapsed.TotalSeconds:0} s"));
+                return result;
+            }
+
+            Phase("warm-up, commune", () => Measure(index, generation, commune, warmup, seed: 1));
+            Phase("warm-up, province", () => Measure(index, generation, province, warmup, seed: 2));
+            var communeRun = Phase("commune queries", () => Measure(index, generation, commune, queries, seed: 3));
+            var provinceRun = Phase("province queries", () => Measure(index, generation, province, queries, seed: 4));
             QueryRun? communeParallel = null, provinceParallel = null;
             if (threads > 1)
             {
-                communeParallel = MeasureParallel(index, generation, commune, queries, threads, seed: 5);
-                provinceParallel = MeasureParallel(index, generation, province, queries, threads, seed: 6);
+                communeParallel = Phase($"commune queries on {threads} threads", () => MeasureParallel(index, generation, commune, queries, threads, seed: 5));
+                provinceParallel = Phase($"province queries on {threads} threads", () => MeasureParallel(index, generation, province, queries, threads, seed: 6));
             }
 
             var afterQueries = ProcessMemory.AfterFullGc();
