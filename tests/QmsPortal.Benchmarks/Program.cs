@@ -18,6 +18,7 @@ internal static class BenchmarkProgram
         ["signin"] = SignInBenchmark.RunAsync,
         ["audits"] = AuditsBenchmark.RunAsync,
         ["reminders"] = RemindersBenchmark.RunAsync,
+        ["search"] = SearchBenchmark.RunAsync,
     };
 
     public static async Task<int> Main(string[] args)
@@ -49,6 +50,7 @@ internal static class BenchmarkProgram
               {SignInBenchmark.Usage}
               {AuditsBenchmark.Usage}
               {RemindersBenchmark.Usage}
+              {SearchBenchmark.Usage}
             Every figure is printed as a table and as one JSON line starting with {"{\"benchmark\""}.
             """);
         return 2;

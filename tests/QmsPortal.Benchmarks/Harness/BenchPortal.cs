@@ -22,13 +22,15 @@ internal sealed class BenchPortal : WebApplicationFactory<global::Program>
     private readonly string _environment;
 
     private readonly bool _withoutMailDispatcher;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
-    private BenchPortal(BenchDatabase database, bool demo, string environment, bool withoutMailDispatcher = false)
+    private BenchPortal(BenchDatabase database, bool demo, string environment, bool withoutMailDispatcher = false, IReadOnlyDictionary<string, string>? settings = null)
     {
         _database = database;
         _demo = demo;
         _environment = environment;
         _withoutMailDispatcher = withoutMailDispatcher;
+        _settings = settings ?? new Dictionary<string, string>();
     }
 
     public int? Port { get; private set; }
@@ -45,9 +47,11 @@ internal sealed class BenchPortal : WebApplicationFactory<global::Program>
     }
 
     /// <param name="withoutMailDispatcher">Mail stays queued: for measuring what queues it, not the sending.</param>
-    public static BenchPortal StartInMemory(BenchDatabase database, bool demo = false, string environment = "Production", bool withoutMailDispatcher = false)
+    /// <param name="settings">Configuration a verb needs besides the benchmark defaults (e.g. <c>Search:IndexRoot</c>).</param>
+    public static BenchPortal StartInMemory(BenchDatabase database, bool demo = false, string environment = "Production", bool withoutMailDispatcher = false,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
-        var portal = new BenchPortal(database, demo, environment, withoutMailDispatcher);
+        var portal = new BenchPortal(database, demo, environment, withoutMailDispatcher, settings);
         portal.Start();
         return portal;
     }
@@ -95,6 +99,11 @@ internal sealed class BenchPortal : WebApplicationFactory<global::Program>
         builder.UseSetting("Logging:LogLevel:Microsoft.Hosting.Lifetime", "Warning");
         // Benchmarks run reminder passes themselves, when they measure them; the daily timer would run one on its own.
         builder.UseSetting("Reminders:Enabled", "false");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<IStartupFilter>(new TrivialEndpoint());
