@@ -33,6 +33,7 @@ public sealed class SearchSynonyms
     public async Task ReloadAsync(QmsDbContext db, CancellationToken cancellationToken)
     {
         var rows = await db.Set<SearchSynonym>().AsNoTracking().ToListAsync(cancellationToken);
+        // Across communes on purpose: every commune's province, to pick each commune's synonyms.
         var communes = await db.Tenants.IgnoreQueryFilters().AsNoTracking()
             .Select(t => new { t.Id, t.ProvinceCode }).ToDictionaryAsync(t => t.Id, t => t.ProvinceCode, cancellationToken);
         var byProvince = rows

@@ -30,6 +30,7 @@ public sealed class AuditSearchSource : ISearchSource
         var ids = itemIds.Distinct().ToList();
         // The indexer serves every commune: the tenant filter is lifted and each row carries its own commune.
         var audits = await (
+                // Across communes on purpose: the indexer serves every commune; each entry carries its own row's commune.
                 from a in db.Set<Audit>().IgnoreQueryFilters()
                 join t in db.Tenants on a.TenantId equals t.Id
                 where ids.Contains(a.Id)
@@ -57,6 +58,7 @@ public sealed class AuditSearchSource : ISearchSource
 
     public async IAsyncEnumerable<int> AllItemIdsAsync(QmsDbContext db, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        // Across communes on purpose: the indexer serves every commune; each entry carries its own row's commune.
         await foreach (var id in db.Set<Audit>().IgnoreQueryFilters().OrderBy(a => a.Id).Select(a => a.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             yield return id;

@@ -32,6 +32,7 @@ public sealed class FindingSearchSource(TimeProvider clock) : ISearchSource
     public IQueryable<int> ChangingOn(QmsDbContext db, DateOnly day)
     {
         var due = day.AddDays(-1);
+        // Across communes on purpose: the indexer serves every commune; each entry carries its own row's commune.
         return db.Set<CorrectiveAction>().IgnoreQueryFilters().Where(a => a.Status == CorrectiveActionStatus.Open && a.DueDate == due)
             .Select(a => a.FindingId).Distinct();
     }
@@ -42,6 +43,7 @@ public sealed class FindingSearchSource(TimeProvider clock) : ISearchSource
         var today = VietnameseFormat.Today(clock);
         // The indexer serves every commune: the tenant filter is lifted and each row carries its own commune.
         var findings = await (
+                // Across communes on purpose: the indexer serves every commune; each entry carries its own row's commune.
                 from f in db.Set<Finding>().IgnoreQueryFilters()
                 join t in db.Tenants on f.TenantId equals t.Id
                 where ids.Contains(f.Id)
@@ -51,6 +53,7 @@ public sealed class FindingSearchSource(TimeProvider clock) : ISearchSource
                     f.Status, f.ClosingNote,
                 })
             .AsNoTracking().ToListAsync(cancellationToken);
+        // Across communes on purpose: the indexer serves every commune; each entry carries its own row's commune.
         var actions = (await db.Set<CorrectiveAction>().IgnoreQueryFilters().AsNoTracking().Where(a => ids.Contains(a.FindingId))
                 .Select(a => new { a.FindingId, a.Correction, a.RootCause, a.Action, a.SuccessCriteria, a.CompletionEvidence, a.CheckNote, a.Status, a.DueDate })
                 .ToListAsync(cancellationToken))
@@ -76,6 +79,7 @@ public sealed class FindingSearchSource(TimeProvider clock) : ISearchSource
 
     public async IAsyncEnumerable<int> AllItemIdsAsync(QmsDbContext db, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        // Across communes on purpose: the indexer serves every commune; each entry carries its own row's commune.
         await foreach (var id in db.Set<Finding>().IgnoreQueryFilters().OrderBy(f => f.Id).Select(f => f.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             yield return id;

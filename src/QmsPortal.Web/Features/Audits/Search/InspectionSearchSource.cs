@@ -24,6 +24,7 @@ public sealed class InspectionSearchSource : ISearchSource
         var ids = itemIds.Distinct().ToList();
         // The indexer serves every commune: the tenant filter is lifted and each row carries its own commune.
         var inspections = await (
+                // Across communes on purpose: the indexer serves every commune; each entry carries its own row's commune.
                 from i in db.Set<ProvinceInspection>().IgnoreQueryFilters()
                 join t in db.Tenants on i.TenantId equals t.Id
                 where ids.Contains(i.Id)
@@ -41,6 +42,7 @@ public sealed class InspectionSearchSource : ISearchSource
 
     public async IAsyncEnumerable<int> AllItemIdsAsync(QmsDbContext db, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        // Across communes on purpose: the indexer serves every commune; each entry carries its own row's commune.
         await foreach (var id in db.Set<ProvinceInspection>().IgnoreQueryFilters().OrderBy(i => i.Id).Select(i => i.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             yield return id;

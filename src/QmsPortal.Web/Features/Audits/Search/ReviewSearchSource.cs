@@ -30,6 +30,7 @@ public sealed class ReviewSearchSource : ISearchSource
         var ids = itemIds.Distinct().ToList();
         // The indexer serves every commune: the tenant filter is lifted and each row carries its own commune.
         var reviews = await (
+                // Across communes on purpose: the indexer serves every commune; each entry carries its own row's commune.
                 from r in db.Set<ManagementReview>().IgnoreQueryFilters()
                 join t in db.Tenants on r.TenantId equals t.Id
                 where ids.Contains(r.Id)
@@ -39,6 +40,7 @@ public sealed class ReviewSearchSource : ISearchSource
                     r.ResourceNeeds, r.Status,
                 })
             .AsNoTracking().ToListAsync(cancellationToken);
+        // Across communes on purpose: the indexer serves every commune; each entry carries its own row's commune.
         var actions = (await db.Set<ReviewAction>().IgnoreQueryFilters().AsNoTracking().Where(a => ids.Contains(a.ReviewId))
                 .OrderBy(a => a.Id).Select(a => new { a.ReviewId, a.Text, a.DoneNote }).ToListAsync(cancellationToken))
             .ToLookup(a => a.ReviewId);
@@ -55,6 +57,7 @@ public sealed class ReviewSearchSource : ISearchSource
 
     public async IAsyncEnumerable<int> AllItemIdsAsync(QmsDbContext db, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        // Across communes on purpose: the indexer serves every commune; each entry carries its own row's commune.
         await foreach (var id in db.Set<ManagementReview>().IgnoreQueryFilters().OrderBy(r => r.Id).Select(r => r.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             yield return id;

@@ -41,6 +41,7 @@ public sealed partial class DocumentSearchSource(TimeProvider clock) : ISearchSo
 
     /// <summary>Documents with a revision taking effect or ending on <paramref name="day"/>: what the library and the ISO page show of them changes that day.</summary>
     public IQueryable<int> ChangingOn(QmsDbContext db, DateOnly day) =>
+        // Across communes on purpose: the indexer serves every commune; each entry carries its own row's commune.
         db.Set<DocumentRevision>().IgnoreQueryFilters().Where(r => r.EffectiveDate == day || r.EndDate == day).Select(r => r.DocumentId).Distinct();
 
     public async Task<IReadOnlyList<SearchItem>> LoadAsync(QmsDbContext db, IReadOnlyCollection<int> itemIds, CancellationToken cancellationToken)
@@ -49,11 +50,13 @@ public sealed partial class DocumentSearchSource(TimeProvider clock) : ISearchSo
         var today = VietnameseFormat.Today(clock);
         // The indexer serves every commune: the tenant filter is lifted and each row carries its own commune.
         var documents = await (
+                // Across communes on purpose: the indexer serves every commune; each entry carries its own row's commune.
                 from d in db.Set<ControlledDocument>().IgnoreQueryFilters()
                 join t in db.Tenants on d.TenantId equals t.Id
                 where ids.Contains(d.Id)
                 select new Doc(d.Id, d.TenantId, t.ProvinceCode, d.Code, d.Kind, d.Owner, d.TthcCodes, d.LegalBases, d.IsPublic))
             .AsNoTracking().ToListAsync(cancellationToken);
+        // Across communes on purpose: the indexer serves every commune; each entry carries its own row's commune.
         var revisions = (await db.Set<DocumentRevision>().IgnoreQueryFilters().AsNoTracking().Where(r => ids.Contains(r.DocumentId))
                 .Select(r => new Rev(r.Id, r.DocumentId, r.Number, r.Status, r.IssueNumber, r.EffectiveDate, r.EndDate, r.ApproverId, r.IssuerId,
                     r.UpdatedAt ?? r.CreatedAt))
@@ -63,6 +66,7 @@ public sealed partial class DocumentSearchSource(TimeProvider clock) : ISearchSo
         var chosen = documents.Select(d => Choose(d, revisions[d.Id].ToList(), today)).ToList();
         await DropOutrankedPoliciesAsync(db, chosen, today, cancellationToken);
         var wanted = chosen.SelectMany(c => new[] { c.Main?.Id, c.Draft?.Id, c.Public?.Id }).OfType<int>().Distinct().ToList();
+        // Across communes on purpose: the indexer serves every commune; each entry carries its own row's commune.
         var texts = await db.Set<DocumentRevision>().IgnoreQueryFilters().AsNoTracking().Where(r => wanted.Contains(r.Id))
             .Select(r => new { r.Id, r.Title, r.Body }).ToDictionaryAsync(r => r.Id, r => (r.Title, r.Body), cancellationToken);
 
@@ -112,6 +116,7 @@ public sealed partial class DocumentSearchSource(TimeProvider clock) : ISearchSo
 
     public async IAsyncEnumerable<int> AllItemIdsAsync(QmsDbContext db, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        // Across communes on purpose: the indexer serves every commune; each entry carries its own row's commune.
         await foreach (var id in db.Set<ControlledDocument>().IgnoreQueryFilters().OrderBy(d => d.Id).Select(d => d.Id)
                            .AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
@@ -144,7 +149,9 @@ public sealed partial class DocumentSearchSource(TimeProvider clock) : ISearchSo
         }
 
         var candidates = (await (
+                    // Across communes on purpose: the indexer serves every commune; each entry carries its own row's commune.
                     from r in db.Set<DocumentRevision>().IgnoreQueryFilters()
+                    // Across communes on purpose: the indexer serves every commune; each entry carries its own row's commune.
                     join d in db.Set<ControlledDocument>().IgnoreQueryFilters() on r.DocumentId equals d.Id
                     where tenants.Contains(d.TenantId) && d.IsPublic && d.Kind == DocumentKind.QualityPolicy && r.IssueNumber != null && r.EffectiveDate != null
                     select new { d.TenantId, Rev = new Rev(r.Id, r.DocumentId, r.Number, r.Status, r.IssueNumber, r.EffectiveDate, r.EndDate, r.ApproverId, r.IssuerId, r.CreatedAt) })

@@ -27,6 +27,7 @@ public sealed class FeedbackSearchSource : ISearchSource
         // The indexer serves every commune: the tenant filter is lifted and each row carries its own commune.
         var postings = db.Set<TthcPosting>().IgnoreQueryFilters();
         var rows = await (
+                // Across communes on purpose: the indexer serves every commune; each entry carries its own row's commune.
                 from f in db.Set<TthcFeedback>().IgnoreQueryFilters()
                 join t in db.Tenants on f.TenantId equals t.Id
                 where ids.Contains(f.Id)
@@ -49,6 +50,7 @@ public sealed class FeedbackSearchSource : ISearchSource
 
     public async IAsyncEnumerable<int> AllItemIdsAsync(QmsDbContext db, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        // Across communes on purpose: the indexer serves every commune; each entry carries its own row's commune.
         await foreach (var id in db.Set<TthcFeedback>().IgnoreQueryFilters().OrderBy(f => f.Id).Select(f => f.Id)
                            .AsAsyncEnumerable().WithCancellation(cancellationToken))
         {

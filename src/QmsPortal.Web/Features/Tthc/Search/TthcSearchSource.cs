@@ -33,7 +33,9 @@ public sealed class TthcSearchSource : ISearchSource
         var ids = itemIds.Distinct().ToList();
         // The indexer serves every commune: the tenant filter is lifted and each row carries its own commune.
         var rows = await (
+                // Across communes on purpose: the indexer serves every commune; each entry carries its own row's commune.
                 from p in db.Set<TthcPosting>().IgnoreQueryFilters().Where(PublicTthc.IsPublic)
+                // Across communes on purpose: the indexer serves every commune; each entry carries its own row's commune.
                 join r in db.Set<TthcPostingRevision>().IgnoreQueryFilters()
                     on new { PostingId = p.Id, Number = p.CurrentRevision } equals new { PostingId = r.TthcPostingId, r.Number }
                 join v in db.Set<CatalogueVersion>() on r.CatalogueVersionId equals v.Id
@@ -47,6 +49,7 @@ public sealed class TthcSearchSource : ISearchSource
 
     public async IAsyncEnumerable<int> AllItemIdsAsync(QmsDbContext db, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        // Across communes on purpose: the indexer serves every commune; each entry carries its own row's commune.
         await foreach (var id in db.Set<TthcPosting>().IgnoreQueryFilters().Where(PublicTthc.IsPublic).OrderBy(p => p.Id).Select(p => p.Id)
                            .AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
