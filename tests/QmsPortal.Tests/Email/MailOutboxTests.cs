@@ -185,7 +185,19 @@ public sealed class MailOutboxTests(MailServerDownPortal portal) : IClassFixture
             }
 
             var received = MailSink.All(folder).Where(m => recipients.Contains(m.To)).ToList();
-            var sent = await portal.InScopeAsync(sp => sp.GetRequiredService<QmsDbContext>().Set<OutboxMessage>().AsNoTracking().Where(m => ids.Contains(m.Id)).ToListAsync());
+            // The server has the last mail before its sender records it as sent: give that write a moment (bounded).
+            List<OutboxMessage> sent = [];
+            for (var wait = 0; wait < 50; wait++)
+            {
+                sent = await portal.InScopeAsync(sp => sp.GetRequiredService<QmsDbContext>().Set<OutboxMessage>().AsNoTracking().Where(m => ids.Contains(m.Id)).ToListAsync());
+                if (sent.All(m => m.Status == OutboxStatus.Sent))
+                {
+                    break;
+                }
+
+                await Task.Delay(100);
+            }
+
             Assert.All(sent, m => Assert.Equal(OutboxStatus.Sent, m.Status));
             Assert.Equal(recipients.Count, received.Select(m => m.MessageId).Distinct().Count());
             Assert.Equal(recipients.Count, received.Count);
