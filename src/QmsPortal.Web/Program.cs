@@ -8,6 +8,7 @@ using QmsPortal.Web.Features.Audits;
 using QmsPortal.Web.Features.Commune;
 using QmsPortal.Web.Features.Documents;
 using QmsPortal.Web.Features.Platform;
+using QmsPortal.Web.Features.Provinces;
 using QmsPortal.Web.Features.Reminders;
 using QmsPortal.Web.Features.Reminders.Calendar;
 using QmsPortal.Web.Features.Search;
@@ -42,6 +43,7 @@ builder.Services.AddTthc();
 builder.Services.AddAudits();
 builder.Services.AddReminders();
 builder.Services.AddSearch();
+builder.Services.AddProvinces();
 
 if (verb)
 {
