@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using QmsPortal.Benchmarks.Harness;
 using QmsPortal.Web.Data;
 using QmsPortal.Web.Features.Tthc;
+using QmsPortal.Web.Features.Tthc.Catalogue;
 using QmsPortal.Web.Search;
 using QmsPortal.Web.Search.Lucene;
 using QmsPortal.Web.Tenancy;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using QmsPortal.Web.Data;
 using QmsPortal.Web.Features.Tthc;
+using QmsPortal.Web.Features.Tthc.Catalogue;
 using QmsPortal.Web.Tenancy;
 
 namespace QmsPortal.Tests.Support;

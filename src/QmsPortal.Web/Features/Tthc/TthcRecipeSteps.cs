@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using QmsPortal.Web.Features.Tthc.Catalogue;
 using QmsPortal.Web.Recipes;
 using QmsPortal.Web.Tenancy;
 

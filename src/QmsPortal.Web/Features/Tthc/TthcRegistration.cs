@@ -1,4 +1,5 @@
 using QmsPortal.Web.Features.Reminders;
+using QmsPortal.Web.Features.Tthc.Catalogue;
 using QmsPortal.Web.Recipes;
 using QmsPortal.Web.Search;
 using QmsPortal.Web.Tenancy;

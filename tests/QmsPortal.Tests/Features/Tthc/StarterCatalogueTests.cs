@@ -1,5 +1,6 @@
 using QmsPortal.Tests.Support;
 using QmsPortal.Web.Features.Tthc;
+using QmsPortal.Web.Features.Tthc.Catalogue;
 
 namespace QmsPortal.Tests.Features.Tthc;
 

@@ -6,9 +6,10 @@ using Microsoft.EntityFrameworkCore;
 using QmsPortal.Tests.Support;
 using QmsPortal.Web.Data;
 using QmsPortal.Web.Features.Tthc;
+using QmsPortal.Web.Features.Tthc.Catalogue;
 using QmsPortal.Web.Tenancy;
 
-namespace QmsPortal.Tests.Features.Tthc;
+namespace QmsPortal.Tests.Features.Tthc.Catalogue;
 
 public sealed class ImportTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {

@@ -9,7 +9,7 @@ using QmsPortal.Web.Files;
 using QmsPortal.Web.Tenancy;
 using QmsPortal.Web.Text;
 
-namespace QmsPortal.Web.Features.Tthc;
+namespace QmsPortal.Web.Features.Tthc.Catalogue;
 
 /// <summary>
 /// A province's master TTHC catalogue (platform area): import from a JSON file, upload forms, see versions.
@@ -17,7 +17,7 @@ namespace QmsPortal.Web.Features.Tthc;
 /// </summary>
 [Authorize(Policy = Shared.PortalWebRegistration.CataloguePolicy)]
 [RequestSizeLimit(TthcFormFile.MaxBytes + 64 * 1024)]
-public sealed class CatalogueModel(QmsDbContext db, CatalogueImport import, IFileStore files, TimeProvider clock) : PageModel
+public sealed class IndexModel(QmsDbContext db, CatalogueImport import, IFileStore files, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Province { get; set; }

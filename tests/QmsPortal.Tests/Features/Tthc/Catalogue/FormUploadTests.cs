@@ -6,7 +6,7 @@ using QmsPortal.Web.Data;
 using QmsPortal.Web.Features.Tthc;
 using QmsPortal.Web.Tenancy;
 
-namespace QmsPortal.Tests.Features.Tthc;
+namespace QmsPortal.Tests.Features.Tthc.Catalogue;
 
 /// <summary>The form upload of a province catalogue (handler Form of /quan-tri/danh-muc-tthc) judges files by their structure.</summary>
 public sealed class FormUploadTests(PortalFactory portal) : IClassFixture<PortalFactory>

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using QmsPortal.Web.Data;
 
-namespace QmsPortal.Web.Features.Tthc;
+namespace QmsPortal.Web.Features.Tthc.Catalogue;
 
 /// <summary>One problem in an import file: which record (1-based, 0 = the file itself), which field, why.</summary>
 public sealed record ImportError(int Record, string? Code, string Field, string Message)
