@@ -14,6 +14,12 @@ public sealed class PortalUser : IdentityUser
     public string? SupervisedProvinceCode { get; set; }
 
     /// <summary>
+    /// For a ProvinceEditor: the province whose TTHC catalogue they maintain. A column of its own, not the auditor's,
+    /// because the office that announces TTHC is not the one that inspects communes.
+    /// </summary>
+    public string? EditedProvinceCode { get; set; }
+
+    /// <summary>
     /// The user confirmed an authenticator app (its key is Identity's authenticator key): signing then asks for a
     /// one-time code instead of the password. Not Identity's two-factor sign-in, which stays off.
     /// </summary>

@@ -16,7 +16,10 @@ public static class PlatformRoles
     public const string PlatformAdmin = nameof(PlatformAdmin);
     public const string ProvinceAuditor = nameof(ProvinceAuditor);
 
-    public static readonly IReadOnlyList<string> All = [PlatformAdmin, ProvinceAuditor];
+    /// <summary>Keeps one province's announced TTHC catalogue (<see cref="Data.PortalUser.EditedProvinceCode"/>).</summary>
+    public const string ProvinceEditor = nameof(ProvinceEditor);
+
+    public static readonly IReadOnlyList<string> All = [PlatformAdmin, ProvinceAuditor, ProvinceEditor];
 }
 
 public static class CommuneRoleLabels
@@ -35,6 +38,7 @@ public static class CommuneRoleLabels
     {
         PlatformRoles.PlatformAdmin => "Quản trị hệ thống",
         PlatformRoles.ProvinceAuditor => "Kiểm tra viên cấp tỉnh",
+        PlatformRoles.ProvinceEditor => "Biên tập danh mục TTHC cấp tỉnh",
         _ => role,
     };
 }

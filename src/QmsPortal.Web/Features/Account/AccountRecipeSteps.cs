@@ -59,7 +59,22 @@ public sealed class RecipeUsers(UserManager<PortalUser> users, IPasswordValidato
     {
         user.FullName = (string?)json["fullName"] ?? user.FullName;
         user.JobTitle = (string?)json["jobTitle"] ?? user.JobTitle;
-        user.SupervisedProvinceCode = (string?)json["province"] ?? user.SupervisedProvinceCode;
+        if ((string?)json["province"] is not { } province)
+        {
+            return;
+        }
+
+        // "province" names the province of each province role the entry gives: the one inspected, the catalogue edited, or both.
+        var roles = json["roles"] is JsonArray list ? list.Select(r => (string?)r).ToList() : [];
+        if (roles.Contains(PlatformRoles.ProvinceEditor))
+        {
+            user.EditedProvinceCode = province;
+        }
+
+        if (!roles.Contains(PlatformRoles.ProvinceEditor) || roles.Contains(PlatformRoles.ProvinceAuditor))
+        {
+            user.SupervisedProvinceCode = province;
+        }
     }
 
     private static void Check(IdentityResult result, string email)
@@ -96,7 +111,7 @@ public sealed class CommuneMembersStep(RecipeUsers recipeUsers, QmsDbContext db)
     }
 }
 
-/// <summary><c>"step": "platform-users"</c> — demo platform admins and province auditors.</summary>
+/// <summary><c>"step": "platform-users"</c> — demo platform admins, province auditors and province catalogue editors.</summary>
 public sealed class PlatformUsersStep(RecipeUsers recipeUsers, UserManager<PortalUser> users, QmsDbContext db) : IRecipeStep
 {
     public string Name => "platform-users";
@@ -109,11 +124,15 @@ public sealed class PlatformUsersStep(RecipeUsers recipeUsers, UserManager<Porta
         var i = 0;
         foreach (var user in step.Json["users"]!.AsArray().OfType<JsonObject>())
         {
-            var isAuditor = user["roles"]!.AsArray().Any(r => (string?)r == PlatformRoles.ProvinceAuditor);
+            var roles = user["roles"]!.AsArray().Select(r => (string?)r).ToList();
             var province = (string?)user["province"];
-            if (isAuditor && province is null)
+            if (roles.Contains(PlatformRoles.ProvinceAuditor) && province is null)
             {
                 step.Error($"users[{i}].province", "Kiểm tra viên cấp tỉnh phải gắn với một tỉnh (mã 2 chữ số).");
+            }
+            else if (roles.Contains(PlatformRoles.ProvinceEditor) && province is null)
+            {
+                step.Error($"users[{i}].province", "Biên tập danh mục TTHC cấp tỉnh phải gắn với một tỉnh (mã 2 chữ số).");
             }
             else if (province is not null && !await db.Provinces.AnyAsync(p => p.Code == province, cancellationToken))
             {

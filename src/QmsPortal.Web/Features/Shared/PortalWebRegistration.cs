@@ -22,7 +22,8 @@ public static class PortalWebRegistration
 
         services.AddAuthorizationBuilder().AddPolicy(PlatformAdminPolicy, p => p.RequireRole(PlatformRoles.PlatformAdmin))
             .AddPolicy(ProvinceAuditorPolicy, p => p.RequireRole(PlatformRoles.ProvinceAuditor))
-            .AddPolicy(CataloguePolicy, p => p.RequireRole(PlatformRoles.PlatformAdmin, PlatformRoles.ProvinceAuditor));
+            .AddPolicy(CataloguePolicy, p => p.RequireRole(PlatformRoles.PlatformAdmin, PlatformRoles.ProvinceAuditor))
+            .AddPolicy(ProvinceCataloguePolicy, p => p.RequireRole(PlatformRoles.PlatformAdmin, PlatformRoles.ProvinceAuditor, PlatformRoles.ProvinceEditor));
 
         // The default encoder writes every Vietnamese letter as &#x..; (+30% page size, shared/TOOLCHAIN.md).
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -59,6 +60,12 @@ public static class PortalWebRegistration
 
     /// <summary>The province TTHC catalogue: platform administrators and province auditors.</summary>
     public const string CataloguePolicy = "platform:catalogue";
+
+    /// <summary>
+    /// Who may open the province TTHC catalogue pages: the above and province editors. Separate from
+    /// <see cref="CataloguePolicy"/>, which the province search also uses and which an editor must not pass.
+    /// </summary>
+    public const string ProvinceCataloguePolicy = "platform:province-catalogue";
 
     /// <summary>
     /// Pages need no script of their own, so none may run: a second wall behind Markdown sanitising. Inline

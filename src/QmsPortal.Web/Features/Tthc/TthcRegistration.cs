@@ -23,7 +23,7 @@ public static class TthcRegistration
         services.AddSearchSource<Search.FeedbackSearchSource>();
         services.AddStaffNavItem("Niêm yết TTHC", "thu-tuc/quan-ly", 20, CommunePolicies.Author);
         services.AddStaffNavItem("Phản ánh của người dân", "thu-tuc/quan-ly/phan-anh", 30, CommunePolicies.Member);
-        services.AddPlatformNavItem("Danh mục TTHC", "/quan-tri/danh-muc-tthc", 30, Shared.PortalWebRegistration.CataloguePolicy);
+        services.AddPlatformNavItem("Danh mục TTHC", "/quan-tri/danh-muc-tthc", 30, Shared.PortalWebRegistration.ProvinceCataloguePolicy);
         services.AddOpenApi();
         return services;
     }
