@@ -12,6 +12,7 @@ public static class TthcRegistration
     public static IServiceCollection AddTthc(this IServiceCollection services)
     {
         services.AddScoped<CatalogueImport>();
+        services.AddScoped<CatalogueAccess>();
         services.AddScoped<Postings>();
         services.AddScoped<PostingCompleteness>();
         services.AddScoped<PublicTthc>();

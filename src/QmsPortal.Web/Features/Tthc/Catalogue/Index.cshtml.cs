@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -12,17 +11,18 @@ using QmsPortal.Web.Text;
 namespace QmsPortal.Web.Features.Tthc.Catalogue;
 
 /// <summary>
-/// A province's master TTHC catalogue (platform area): import from a JSON file, upload forms, see versions.
-/// Platform code on province data: a province auditor works on their own province only, an admin on any.
+/// A province's master TTHC catalogue (platform area): the list with links to edit and export, import from a JSON
+/// file, upload forms. Who may change what is <see cref="CatalogueAccess"/>'s: an auditor only reads.
 /// </summary>
-[Authorize(Policy = Shared.PortalWebRegistration.CataloguePolicy)]
+[Authorize(Policy = Shared.PortalWebRegistration.ProvinceCataloguePolicy)]
 [RequestSizeLimit(TthcFormFile.MaxBytes + 64 * 1024)]
-public sealed class IndexModel(QmsDbContext db, CatalogueImport import, IFileStore files, TimeProvider clock) : PageModel
+public sealed class IndexModel(QmsDbContext db, CatalogueImport import, IFileStore files, TimeProvider clock, CatalogueAccess access) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Province { get; set; }
 
     public List<Province> Provinces { get; private set; } = [];
+    public CatalogueProvince Opened { get; private set; } = null!;
     public List<Row> Rows { get; private set; } = [];
     public List<ImportError> Errors { get; private set; } = [];
     public string? UploadedSha { get; private set; }
@@ -33,7 +33,7 @@ public sealed class IndexModel(QmsDbContext db, CatalogueImport import, IFileSto
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (await ResolveProvinceAsync(cancellationToken) is { } denied)
+        if (await ResolveProvinceAsync(toChange: false, cancellationToken) is { } denied)
         {
             return denied;
         }
@@ -44,7 +44,7 @@ public sealed class IndexModel(QmsDbContext db, CatalogueImport import, IFileSto
 
     public async Task<IActionResult> OnPostImportAsync(IFormFile? file, CancellationToken cancellationToken)
     {
-        if (await ResolveProvinceAsync(cancellationToken) is { } denied)
+        if (await ResolveProvinceAsync(toChange: true, cancellationToken) is { } denied)
         {
             return denied;
         }
@@ -103,7 +103,7 @@ public sealed class IndexModel(QmsDbContext db, CatalogueImport import, IFileSto
 
     public async Task<IActionResult> OnPostFormAsync(IFormFile? file, CancellationToken cancellationToken)
     {
-        if (await ResolveProvinceAsync(cancellationToken) is { } denied)
+        if (await ResolveProvinceAsync(toChange: true, cancellationToken) is { } denied)
         {
             return denied;
         }
@@ -149,23 +149,22 @@ public sealed class IndexModel(QmsDbContext db, CatalogueImport import, IFileSto
         return Page();
     }
 
-    private async Task<IActionResult?> ResolveProvinceAsync(CancellationToken cancellationToken)
+    private async Task<IActionResult?> ResolveProvinceAsync(bool toChange, CancellationToken cancellationToken)
     {
-        if (!User.IsInRole(PlatformRoles.PlatformAdmin))
+        var opening = await access.OpenAsync(Province, toChange, cancellationToken);
+        if (opening.Refuse(this) is { } refusal)
         {
-            var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
-            var supervised = await db.Users.Where(u => u.Id == userId).Select(u => u.SupervisedProvinceCode).FirstOrDefaultAsync(cancellationToken);
-            if (supervised is null || (Province is not null && Province != supervised))
-            {
-                return Forbid();
-            }
-
-            Province = supervised;
+            return refusal;
         }
 
-        Provinces = await db.Provinces.AsNoTracking().OrderBy(p => p.Code).ToListAsync(cancellationToken);
-        Province ??= Provinces.FirstOrDefault()?.Code;
-        return Provinces.Any(p => p.Code == Province) ? null : NotFound();
+        Opened = opening.Province!;
+        Province = Opened.Code;
+        if (User.IsInRole(PlatformRoles.PlatformAdmin))
+        {
+            Provinces = await db.Provinces.AsNoTracking().OrderBy(p => p.Code).ToListAsync(cancellationToken);
+        }
+
+        return null;
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
