@@ -137,6 +137,12 @@ public static class PageList
         new("/admin/xa/tuyen-binh", DemoUsers.PlatformAdmin),
         new("/admin/thu-di", DemoUsers.PlatformAdmin),
         new("/admin/lich-lam-viec?nam=2026", DemoUsers.PlatformAdmin),
+        new("/admin/nguoi-dung-tinh", DemoUsers.PlatformAdmin),
+
+        // The province catalogue kept on the web by the province's editor (the starter TTHC are in Quảng Trị's catalogue).
+        new("/quan-tri/danh-muc-tthc", DemoUsers.ProvinceEditor),
+        new("/quan-tri/danh-muc-tthc/sua?province=44", DemoUsers.ProvinceEditor),
+        new("/quan-tri/danh-muc-tthc/sua?province=44&code=1.001193", DemoUsers.ProvinceEditor),
     ];
 
     public static ListedPage Find(string key) => All.Single(p => p.ToString() == key);

@@ -25,6 +25,7 @@ public static class DemoUsers
 
     public const string PlatformAdmin = "quantri@qms.demo";
     public const string ProvinceAuditor = "kiemtra.quangtri@qms.demo";
+    public const string ProvinceEditor = "bientap.quangtri@qms.demo";
     public const string CommuneAdmin = "quantri.tuyenbinh@qms.demo";
     public const string Secretary = "thuky.tuyenbinh@qms.demo";
     public const string Approver = "chutich.tuyenbinh@qms.demo";

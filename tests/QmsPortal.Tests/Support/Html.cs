@@ -27,9 +27,16 @@ public static class Html
     /// Loads the page at <paramref name="pageUrl"/>, takes the form of the main content (the one whose action or handler matches
     /// <paramref name="handler"/>, else the first with a token), fills the given fields over its current values and submits it.
     /// </summary>
-    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string pageUrl, Dictionary<string, string> fields, string? handler = null)
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string pageUrl, Dictionary<string, string> fields, string? handler = null) =>
+        await SubmitAsync(client, await GetDocumentAsync(client, pageUrl), fields, handler, pageUrl);
+
+    /// <summary>
+    /// Submits a form of a page already loaded (a confirmation step, a form shown again) as <see cref="PostFormAsync"/> does;
+    /// <paramref name="formAction"/> stands for a submit button's own formaction.
+    /// </summary>
+    public static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, IDocument page, Dictionary<string, string> fields, string? handler = null,
+        string? pageUrl = null, string? formAction = null)
     {
-        var page = await GetDocumentAsync(client, pageUrl);
         var forms = page.QuerySelectorAll<IHtmlFormElement>("main form[method=post]").Where(f => f.QuerySelector("input[name=__qms_af]") is not null);
         var form = handler is null
             ? forms.First()
@@ -61,8 +68,8 @@ public static class Html
         }
 
         values.AddRange(fields);
-        var action = form.GetAttribute("action");
-        var target = string.IsNullOrEmpty(action) ? pageUrl : action;
+        var action = formAction ?? form.GetAttribute("action");
+        var target = string.IsNullOrEmpty(action) ? pageUrl ?? page.Url : action;
         return await client.PostAsync(target, new FormUrlEncodedContent(values));
     }
 

@@ -76,7 +76,7 @@ public sealed class StaffNavigationTests(PortalFactory portal) : IClassFixture<P
         var admin = await portal.SignedInAsync(await portal.CreateUserAsync(platformRole: PlatformRoles.PlatformAdmin));
 
         var platform = await Html.GetDocumentAsync(admin, "/");
-        Assert.Equal([("Quản trị hệ thống", "/admin"), ("Tìm kiếm trong tỉnh", "/tinh/tim-kiem"), ("Danh mục TTHC", "/quan-tri/danh-muc-tthc"), ("Thư đi (hệ thống)", "/admin/thu-di"), ("Lịch làm việc", "/admin/lich-lam-viec")], Links(platform));
+        Assert.Equal([("Quản trị hệ thống", "/admin"), ("Người dùng cấp tỉnh", "/admin/nguoi-dung-tinh"), ("Tìm kiếm trong tỉnh", "/tinh/tim-kiem"), ("Danh mục TTHC", "/quan-tri/danh-muc-tthc"), ("Thư đi (hệ thống)", "/admin/thu-di"), ("Lịch làm việc", "/admin/lich-lam-viec")], Links(platform));
         await AllOpenAsync(admin, platform);
 
         // In a commune it reads everything a member may (it holds no role there, so it has no "Việc của tôi" of its own to count).
