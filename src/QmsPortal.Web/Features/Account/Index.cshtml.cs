@@ -19,6 +19,7 @@ public sealed class IndexModel(QmsDbContext db, UserManager<PortalUser> users) :
     public IReadOnlyList<string> PlatformRoleNames { get; private set; } = [];
     public IReadOnlyList<CommuneRow> Communes { get; private set; } = [];
     public string? SupervisedProvince { get; private set; }
+    public string? EditedProvince { get; private set; }
     public IReadOnlyList<(string Slug, string Name)> SupervisedCommunes { get; private set; } = [];
 
     /// <summary>Bound to the inverse of <see cref="PortalUser.ReminderDigestOff"/>: the box says what the person receives.</summary>
@@ -52,6 +53,11 @@ public sealed class IndexModel(QmsDbContext db, UserManager<PortalUser> users) :
         Communes = memberships.GroupBy(m => (m.Slug, m.Name, m.Province, m.Status))
             .Select(g => new CommuneRow(g.Key.Slug, g.Key.Name, g.Key.Province, g.Key.Status, g.Select(m => m.Role).Order().ToList()))
             .OrderBy(c => c.Name).ToList();
+        if (Me.EditedProvinceCode is { } edited && PlatformRoleNames.Contains(PlatformRoles.ProvinceEditor))
+        {
+            EditedProvince = await db.Provinces.Where(p => p.Code == edited).Select(p => p.Name).FirstOrDefaultAsync(cancellationToken);
+        }
+
         if (Me.SupervisedProvinceCode is { } code && PlatformRoleNames.Contains(PlatformRoles.ProvinceAuditor))
         {
             SupervisedProvince = await db.Provinces.Where(p => p.Code == code).Select(p => p.Name).FirstOrDefaultAsync(cancellationToken);
