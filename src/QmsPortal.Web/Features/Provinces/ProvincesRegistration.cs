@@ -1,3 +1,5 @@
+using QmsPortal.Web.Features.Provinces.Ranking;
+
 namespace QmsPortal.Web.Features.Provinces;
 
 /// <summary>
@@ -9,6 +11,7 @@ public static class ProvincesRegistration
     public static IServiceCollection AddProvinces(this IServiceCollection services)
     {
         services.AddScoped<ProvinceAccess>();
+        services.AddProvinceRanking();
         return services;
     }
 }
