@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using QmsPortal.Web.Data;
 using QmsPortal.Web.Recipes;
@@ -98,7 +97,7 @@ public sealed class ProvinceScoringStep(QmsDbContext db, TimeProvider clock) : I
             }
 
             if ((string?)other["step"] == Name && (string?)other["province"] == draft.ProvinceCode
-                && Number(other["year"]) == draft.Year && Number(other["version"]) is { } version && version >= draft.Version)
+                && SchemeReader.Integer(other["year"]) == draft.Year && SchemeReader.Integer(other["version"]) is { } version && version >= draft.Version)
             {
                 return (index, version);
             }
@@ -107,5 +106,4 @@ public sealed class ProvinceScoringStep(QmsDbContext db, TimeProvider clock) : I
         return null;
     }
 
-    private static int? Number(JsonNode? node) => node is JsonValue v && v.TryGetValue<int>(out var n) ? n : null;
 }

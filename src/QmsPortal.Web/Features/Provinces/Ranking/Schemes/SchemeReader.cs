@@ -154,8 +154,7 @@ public static class SchemeReader
         return ok ? result : null;
     }
 
-    private static int? Integer(JsonNode? node) =>
-        node is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.Number && v.TryGetValue<decimal>(out var d)
-            && d == decimal.Truncate(d) && d is >= int.MinValue and <= int.MaxValue
+    internal static int? Integer(JsonNode? node) =>
+        Thresholds.TryNumber(node, out var d) && d == decimal.Truncate(d) && d is >= int.MinValue and <= int.MaxValue
             ? (int)d : null;
 }

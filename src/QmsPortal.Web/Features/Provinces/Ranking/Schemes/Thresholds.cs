@@ -130,7 +130,7 @@ public sealed class Thresholds
     private static string? ReadNumber(JsonNode value, ThresholdField field, Dictionary<string, decimal> numbers)
     {
         var kind = field.Type == ThresholdType.WholeNumber ? "một số nguyên" : "một số";
-        if (value is not JsonValue v || v.GetValueKind() != System.Text.Json.JsonValueKind.Number || !v.TryGetValue<decimal>(out var number))
+        if (!TryNumber(value, out var number))
         {
             return $"Phải là {kind} ({field.Meaning}), không phải {Describe(value)}.";
         }
@@ -147,6 +147,14 @@ public sealed class Thresholds
 
         numbers[field.Name] = number;
         return null;
+    }
+
+    /// <summary>A JSON number as a decimal, whether it was parsed from a file or built in code (either JsonValue kind).</summary>
+    internal static bool TryNumber(JsonNode? node, out decimal number)
+    {
+        number = 0;
+        return node is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.Number
+            && decimal.TryParse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out number);
     }
 
     private static string Describe(JsonNode value) => value switch
