@@ -1,3 +1,5 @@
+using QmsPortal.Web.Theming;
+
 namespace QmsPortal.Web.Features.Provinces;
 
 /// <summary>
@@ -10,6 +12,7 @@ public static class ProvincesRegistration
     {
         services.AddScoped<ProvinceAccess>();
         services.AddScoped<Compliance.ProvinceCompliance>();
+        services.AddPlatformNavItem("Giám sát tỉnh", "/tinh", 15, Shared.PortalWebRegistration.CataloguePolicy);
         return services;
     }
 }
