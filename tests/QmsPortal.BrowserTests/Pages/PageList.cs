@@ -132,6 +132,8 @@ public static class PageList
         new("/quan-tri/danh-muc-tthc", DemoUsers.ProvinceAuditor),
         new("/tinh/44/tim-kiem?q=khai+sinh", DemoUsers.ProvinceAuditor),
         new("/tinh/tim-kiem", DemoUsers.PlatformAdmin),
+        new("/tinh", DemoUsers.PlatformAdmin),
+        new("/tinh/44", DemoUsers.ProvinceAuditor),
         new("/admin", DemoUsers.PlatformAdmin),
         new("/admin/xa/them", DemoUsers.PlatformAdmin),
         new("/admin/xa/tuyen-binh", DemoUsers.PlatformAdmin),
