@@ -1,5 +1,7 @@
 using QmsPortal.Web.Features.Provinces.Ranking.Schemes;
 using QmsPortal.Web.Recipes;
+using QmsPortal.Web.Tenancy;
+using QmsPortal.Web.Theming;
 
 namespace QmsPortal.Web.Features.Provinces.Ranking;
 
@@ -10,6 +12,8 @@ public static class RankingRegistration
     {
         services.AddScoped<IRecipeStep, ProvinceScoringStep>();
         services.AddScoped<SchemesInForce>();
+        services.AddScoped<Scores.ProvinceRanking>();
+        services.AddStaffNavItem("Xếp hạng của xã", "xep-hang", 45, CommunePolicies.Member);
         return services;
     }
 }

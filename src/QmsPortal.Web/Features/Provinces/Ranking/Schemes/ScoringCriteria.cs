@@ -15,7 +15,7 @@ public sealed record Measure(decimal Fraction, string Measured, string Rule, str
 /// sets weights and thresholds), because each one must know how to read its points from a <see cref="ComplianceRow"/>
 /// and which column of that row, with its commune page, is the evidence.
 /// </summary>
-public abstract class ScoringCriterion(string key, string name, string evidenceColumn)
+public abstract class ScoringCriterion(string key, string name, ComplianceColumn evidenceColumn)
 {
     /// <summary>The name in recipes (English kebab-case, e.g. <c>iso-steps</c>).</summary>
     public string Key { get; } = key;
@@ -23,13 +23,16 @@ public abstract class ScoringCriterion(string key, string name, string evidenceC
     /// <summary>The name on pages and in exports.</summary>
     public string Name { get; } = name;
 
-    /// <summary>The <see cref="ComplianceRow"/> property the points are read from: the evidence behind them.</summary>
-    public string EvidenceColumn { get; } = evidenceColumn;
+    /// <summary>The column of the compliance table the points are read from: its value and its commune page are the evidence.</summary>
+    public ComplianceColumn EvidenceColumn { get; } = evidenceColumn;
 
     public abstract IReadOnlyList<ThresholdField> Fields { get; }
 
     /// <summary>Rules between thresholds once each one is valid on its own: the threshold at fault and why.</summary>
     public virtual (string Field, string Message)? Check(Thresholds thresholds) => null;
+
+    /// <summary>How the thresholds turn a value into points, in words (the list of criteria on the ranking page).</summary>
+    public abstract string Rule(Thresholds thresholds);
 
     public abstract Measure Measure(ComplianceRow row, Thresholds thresholds);
 
@@ -42,24 +45,24 @@ public static class ScoringCriteria
     public static readonly IReadOnlyList<ScoringCriterion> All =
     [
         new IsoStepsCriterion(),
-        new RecencyCriterion("internal-audit", "Đánh giá nội bộ hằng năm", nameof(ComplianceRow.LastInternalAudit),
+        new RecencyCriterion("internal-audit", "Đánh giá nội bộ hằng năm", ComplianceColumn.LastInternalAudit,
             r => r.LastInternalAudit, "đánh giá nội bộ", "Tổ chức một cuộc đánh giá nội bộ (ISO 9001 điều 9.2)"),
-        new RecencyCriterion("management-review", "Xem xét của lãnh đạo hằng năm", nameof(ComplianceRow.LastManagementReview),
+        new RecencyCriterion("management-review", "Xem xét của lãnh đạo hằng năm", ComplianceColumn.LastManagementReview,
             r => r.LastManagementReview, "cuộc họp xem xét của lãnh đạo", "Tổ chức họp xem xét của lãnh đạo (ISO 9001 điều 9.3)"),
-        new CountCriterion("corrective-actions-overdue", "Hành động khắc phục quá hạn", nameof(ComplianceRow.OverdueCorrectiveActions),
+        new CountCriterion("corrective-actions-overdue", "Hành động khắc phục quá hạn", ComplianceColumn.OverdueCorrectiveActions,
             r => r.OverdueCorrectiveActions, "hành động khắc phục quá hạn", "Hoàn thành các hành động khắc phục đã quá hạn"),
-        new CountCriterion("documents-review-overdue", "Tài liệu quá hạn xem xét định kỳ", nameof(ComplianceRow.DocumentsOverdueForReview),
+        new CountCriterion("documents-review-overdue", "Tài liệu quá hạn xem xét định kỳ", ComplianceColumn.DocumentsOverdueForReview,
             r => r.DocumentsOverdueForReview, "tài liệu quá hạn xem xét", "Xem xét định kỳ các tài liệu đã đến hạn"),
-        new CountCriterion("legal-updates-overdue", "Chưa cập nhật văn bản pháp luật mới (quá 3 tháng)", nameof(ComplianceRow.LegalUpdatesOverdue),
+        new CountCriterion("legal-updates-overdue", "Chưa cập nhật văn bản pháp luật mới (quá 3 tháng)", ComplianceColumn.LegalUpdatesOverdue,
             r => r.LegalUpdatesOverdue, "thay đổi pháp luật chưa cập nhật quá hạn", "Cập nhật hệ thống tài liệu theo các văn bản pháp luật mới"),
         new PostingCompletenessCriterion(),
-        new CountCriterion("stale-postings", "Thủ tục niêm yết chưa theo phiên bản mới", nameof(ComplianceRow.StalePostings),
+        new CountCriterion("stale-postings", "Thủ tục niêm yết chưa theo phiên bản mới", ComplianceColumn.StalePostings,
             r => r.StalePostings, "thủ tục niêm yết chưa cập nhật", "Cập nhật các thủ tục niêm yết theo quyết định công bố mới của tỉnh"),
-        new CountCriterion("citizen-reports-open", "Phản ánh của người dân chưa xử lý", nameof(ComplianceRow.OpenCitizenReports),
+        new CountCriterion("citizen-reports-open", "Phản ánh của người dân chưa xử lý", ComplianceColumn.OpenCitizenReports,
             r => r.OpenCitizenReports, "phản ánh chưa xử lý", "Xử lý và trả lời các phản ánh của người dân"),
-        new ObjectiveCriterion("on-time-rate", "Tỷ lệ hồ sơ giải quyết đúng hạn", nameof(ComplianceRow.OnTimeRate), r => r.OnTimeRate,
+        new ObjectiveCriterion("on-time-rate", "Tỷ lệ hồ sơ giải quyết đúng hạn", ComplianceColumn.OnTimeRate, r => r.OnTimeRate,
             "tỷ lệ đúng hạn", "Giảm hồ sơ trễ hạn tại bộ phận một cửa"),
-        new ObjectiveCriterion("satisfaction", "Mức độ hài lòng của người dân", nameof(ComplianceRow.Satisfaction), r => r.Satisfaction,
+        new ObjectiveCriterion("satisfaction", "Mức độ hài lòng của người dân", ComplianceColumn.Satisfaction, r => r.Satisfaction,
             "mức độ hài lòng", "Nâng cao mức độ hài lòng của người dân"),
     ];
 
@@ -68,36 +71,44 @@ public static class ScoringCriteria
     public static ScoringCriterion? Find(string? key) => key is not null && ByKey.TryGetValue(key, out var criterion) ? criterion : null;
 }
 
-/// <summary><c>iso-steps</c>: the four steps of QĐ 19/2014 reached in order; points in proportion, full at <c>fullAt</c> steps.</summary>
-public sealed class IsoStepsCriterion() : ScoringCriterion("iso-steps", "Bốn bước xây dựng, áp dụng, công bố, duy trì ISO", nameof(ComplianceRow.Steps))
+/// <summary>
+/// <c>iso-steps</c>: the four steps of QĐ 19/2014 reached in order; points in proportion, full at <c>fullAt</c> steps.
+/// Its evidence is the first step's column: the four step columns lead to the same page, the commune's ISO status.
+/// </summary>
+public sealed class IsoStepsCriterion() : ScoringCriterion("iso-steps", "Bốn bước xây dựng, áp dụng, công bố, duy trì ISO", ComplianceColumn.Step1)
 {
     public override IReadOnlyList<ThresholdField> Fields { get; } =
         [new("fullAt", ThresholdType.WholeNumber, "số bước phải hoàn thành để được đủ điểm, 1–4", 1, 4)];
+
+    public override string Rule(Thresholds thresholds) =>
+        $"Đủ điểm khi hoàn thành {thresholds.WholeNumber("fullAt")} bước theo thứ tự; mỗi bước được 1/{thresholds.WholeNumber("fullAt")} số điểm.";
 
     public override Measure Measure(ComplianceRow row, Thresholds thresholds)
     {
         var fullAt = thresholds.WholeNumber("fullAt");
         var done = row.StepsDone;
         var next = row.Steps.FirstOrDefault(s => !s.Done);
-        return new Measure(Math.Min(done, fullAt) / (decimal)fullAt, $"{done}/4 bước",
-            $"Đủ điểm khi hoàn thành {fullAt} bước theo thứ tự; mỗi bước được 1/{fullAt} số điểm.",
+        return new Measure(Math.Min(done, fullAt) / (decimal)fullAt, $"{done}/4 bước", Rule(thresholds),
             done >= fullAt ? null : $"Hoàn thành bước {next?.Number}: {next?.Name} (đã xong {done}/{fullAt} bước cần có).");
     }
 }
 
 /// <summary>A yearly record (internal audit, management review): full points when the last one is within <c>withinMonths</c>, none otherwise.</summary>
-public sealed class RecencyCriterion(string key, string name, string column, Func<ComplianceRow, DateOnly?> last, string what, string advice)
+public sealed class RecencyCriterion(string key, string name, ComplianceColumn column, Func<ComplianceRow, DateOnly?> last, string what, string advice)
     : ScoringCriterion(key, name, column)
 {
     public override IReadOnlyList<ThresholdField> Fields { get; } =
         [new("withinMonths", ThresholdType.WholeNumber, $"số tháng tối đa kể từ {what} gần nhất, 1–36", 1, 36)];
+
+    public override string Rule(Thresholds thresholds) =>
+        $"Đủ điểm khi có {what} trong {thresholds.WholeNumber("withinMonths")} tháng tính đến ngày xét; không có thì 0 điểm.";
 
     public override Measure Measure(ComplianceRow row, Thresholds thresholds)
     {
         var months = thresholds.WholeNumber("withinMonths");
         var since = row.AsOf.AddMonths(-months);
         var date = last(row);
-        var rule = $"Đủ điểm khi có {what} trong {months} tháng tính đến ngày xét (từ {VietnameseFormat.Date(since)}); không có thì 0 điểm.";
+        var rule = $"Đủ điểm khi có {what} trong {months} tháng tính đến ngày xét (từ ngày {VietnameseFormat.Date(since)}); không có thì 0 điểm.";
         if (date is { } d && d >= since)
         {
             return new Measure(1, VietnameseFormat.Date(d), rule, null);
@@ -109,7 +120,7 @@ public sealed class RecencyCriterion(string key, string name, string column, Fun
 }
 
 /// <summary>A count where fewer is better: full points up to <c>fullAtMost</c>, none from <c>zeroFrom</c>, evenly in between.</summary>
-public sealed class CountCriterion(string key, string name, string column, Func<ComplianceRow, int> count, string what, string advice)
+public sealed class CountCriterion(string key, string name, ComplianceColumn column, Func<ComplianceRow, int> count, string what, string advice)
     : ScoringCriterion(key, name, column)
 {
     public override IReadOnlyList<ThresholdField> Fields { get; } =
@@ -123,19 +134,21 @@ public sealed class CountCriterion(string key, string name, string column, Func<
             ? ("zeroFrom", $"Phải lớn hơn fullAtMost ({thresholds.WholeNumber("fullAtMost")}): số {what} được 0 điểm phải nhiều hơn số vẫn được đủ điểm.")
             : null;
 
+    public override string Rule(Thresholds thresholds) =>
+        $"Đủ điểm khi không quá {thresholds.WholeNumber("fullAtMost")} {what}; 0 điểm từ {thresholds.WholeNumber("zeroFrom")} trở lên; ở giữa giảm đều.";
+
     public override Measure Measure(ComplianceRow row, Thresholds thresholds)
     {
         var (full, zero) = (thresholds.WholeNumber("fullAtMost"), thresholds.WholeNumber("zeroFrom"));
         var value = count(row);
         var fraction = value <= full ? 1m : value >= zero ? 0m : (zero - value) / (decimal)(zero - full);
-        var rule = $"Đủ điểm khi không quá {full} {what}; 0 điểm từ {zero} trở lên; ở giữa giảm đều.";
-        return new Measure(fraction, value.ToString(CultureInfo.InvariantCulture), rule,
+        return new Measure(fraction, value.ToString(CultureInfo.InvariantCulture), Rule(thresholds),
             fraction == 1 ? null : $"{advice}: hiện có {value}, cần giảm xuống không quá {full}.");
     }
 }
 
 /// <summary><c>posting-completeness</c>: the share of posted TTHC complete and current; full at <c>fullAt</c> %, none below <c>zeroBelow</c> %.</summary>
-public sealed class PostingCompletenessCriterion() : ScoringCriterion("posting-completeness", "Mức đầy đủ, cập nhật của thủ tục niêm yết", nameof(ComplianceRow.PostingCompleteness))
+public sealed class PostingCompletenessCriterion() : ScoringCriterion("posting-completeness", "Mức đầy đủ, cập nhật của thủ tục niêm yết", ComplianceColumn.PostingCompleteness)
 {
     public override IReadOnlyList<ThresholdField> Fields { get; } =
     [
@@ -145,9 +158,11 @@ public sealed class PostingCompletenessCriterion() : ScoringCriterion("posting-c
 
     public override (string Field, string Message)? Check(Thresholds thresholds) => Shares.Check(thresholds);
 
+    public override string Rule(Thresholds thresholds) => Shares.Rule(thresholds);
+
     public override Measure Measure(ComplianceRow row, Thresholds thresholds)
     {
-        var rule = Shares.Rule(thresholds);
+        var rule = Rule(thresholds);
         if (row.PostingCompleteness is not { } value)
         {
             return new Measure(0, "Chưa niêm yết thủ tục nào", rule, "Niêm yết các thủ tục hành chính của xã, đủ thành phần theo quy định.");
@@ -164,7 +179,7 @@ public sealed class PostingCompletenessCriterion() : ScoringCriterion("posting-c
 /// value meets the commune's own target, none otherwise; <c>basis: "threshold"</c>: full at <c>fullAt</c> %, none below
 /// <c>zeroBelow</c> %, evenly in between, the same bar for every commune.
 /// </summary>
-public sealed class ObjectiveCriterion(string key, string name, string column, Func<ComplianceRow, ObjectiveReading?> reading, string what, string advice)
+public sealed class ObjectiveCriterion(string key, string name, ComplianceColumn column, Func<ComplianceRow, ObjectiveReading?> reading, string what, string advice)
     : ScoringCriterion(key, name, column)
 {
     public const string AgainstTarget = "target";
@@ -191,10 +206,14 @@ public sealed class ObjectiveCriterion(string key, string name, string column, F
             : Shares.Check(thresholds);
     }
 
+    public override string Rule(Thresholds thresholds) => thresholds.Choice("basis") == AgainstTarget
+        ? $"Đủ điểm khi {what} tháng gần nhất đạt chỉ tiêu của xã; không đạt thì 0 điểm."
+        : Shares.Rule(thresholds);
+
     public override Measure Measure(ComplianceRow row, Thresholds thresholds)
     {
         var byTarget = thresholds.Choice("basis") == AgainstTarget;
-        var rule = byTarget ? $"Đủ điểm khi {what} tháng gần nhất đạt chỉ tiêu của xã; không đạt thì 0 điểm." : Shares.Rule(thresholds);
+        var rule = Rule(thresholds);
         if (reading(row) is not { } value)
         {
             return new Measure(0, "Chưa có số liệu", rule, $"Theo dõi và nhập số liệu {what} hằng tháng vào mục tiêu chất lượng.");

@@ -8,7 +8,7 @@ namespace QmsPortal.Web.Features.Provinces.Ranking.Scores;
 /// <param name="Measured">The value of the compliance row's evidence column, as a person reads it.</param>
 /// <param name="EvidencePath">The commune page (path from the site root) that shows the records behind the value.</param>
 /// <param name="Improve">Null when the points are full.</param>
-public sealed record CriterionScore(ScoringCriterion Criterion, decimal Points, int Max, string Measured, string Rule, string? EvidencePath, string? Improve)
+public sealed record CriterionScore(ScoringCriterion Criterion, decimal Points, int Max, string Measured, string Rule, string EvidencePath, string? Improve)
 {
     public bool IsFull => Points == Max;
 }
@@ -30,15 +30,14 @@ public static class Scoring
     /// Scores one commune's row. Each criterion's points are rounded to one decimal and the total is their sum, so the
     /// breakdown always adds up to the total shown. Pure: the same scheme and row give the same score on any day.
     /// </summary>
-    /// <param name="evidencePath">The commune page behind a column of the row (null when there is none).</param>
-    public static CommuneScore Score(Scheme scheme, ComplianceRow row, Func<ComplianceRow, string, string?>? evidencePath = null)
+    public static CommuneScore Score(Scheme scheme, ComplianceRow row)
     {
         var criteria = scheme.Criteria.Select(c =>
         {
             var measure = c.Criterion.Measure(row, c.Thresholds);
             var points = Math.Round(c.Weight * measure.Fraction, 1, MidpointRounding.AwayFromZero);
             return new CriterionScore(c.Criterion, points, c.Weight, measure.Measured, measure.Rule,
-                evidencePath?.Invoke(row, c.Criterion.EvidenceColumn), points == c.Weight ? null : measure.Improve);
+                ComplianceEvidence.PathOf(row, c.Criterion.EvidenceColumn), points == c.Weight ? null : measure.Improve);
         }).ToList();
         return new CommuneScore(row, criteria.Sum(c => c.Points), criteria);
     }
