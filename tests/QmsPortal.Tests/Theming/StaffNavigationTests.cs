@@ -36,7 +36,7 @@ public sealed class StaffNavigationTests(PortalFactory portal) : IClassFixture<P
 
         var page = await Html.GetDocumentAsync(staff, $"/{commune.Slug}/thu-tuc");
 
-        Assert.Equal(["Việc của tôi", "Tìm kiếm", "Thư viện tài liệu", "Phản ánh của người dân", "Tình trạng ISO", "Đánh giá nội bộ"], Texts(page));
+        Assert.Equal(["Việc của tôi", "Tìm kiếm", "Thư viện tài liệu", "Phản ánh của người dân", "Tình trạng ISO", "Xếp hạng của xã", "Đánh giá nội bộ"], Texts(page));
         Assert.Equal($"/{commune.Slug}/tai-lieu", Links(page)[2].Href);
         Assert.Equal("Công việc của cán bộ", page.QuerySelector("nav.staff-nav")!.GetAttribute("aria-label"));
         Assert.Contains("no-print", page.QuerySelector("nav.staff-nav")!.ClassList);
@@ -52,7 +52,7 @@ public sealed class StaffNavigationTests(PortalFactory portal) : IClassFixture<P
         foreach (var path in new[] { "", "/thu-tuc", "/iso", "/tai-lieu" })
         {
             var page = await Html.GetDocumentAsync(admin, $"/{commune.Slug}{path}");
-            Assert.Equal(["Việc của tôi", "Tìm kiếm", "Thư viện tài liệu", "Niêm yết TTHC", "Phản ánh của người dân", "Tình trạng ISO", "Đánh giá nội bộ", "Cài đặt nhắc việc", "Thư đi", "Thành viên"], Texts(page));
+            Assert.Equal(["Việc của tôi", "Tìm kiếm", "Thư viện tài liệu", "Niêm yết TTHC", "Phản ánh của người dân", "Tình trạng ISO", "Xếp hạng của xã", "Đánh giá nội bộ", "Cài đặt nhắc việc", "Thư đi", "Thành viên"], Texts(page));
         }
 
         await AllOpenAsync(admin, await Html.GetDocumentAsync(admin, $"/{commune.Slug}"));

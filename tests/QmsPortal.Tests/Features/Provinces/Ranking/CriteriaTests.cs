@@ -190,13 +190,18 @@ public sealed class CriteriaTests
     }
 
     [Fact]
-    public void Each_criterion_points_at_the_row_column_it_read_and_the_page_behind_it()
+    public void Each_criterion_points_at_the_commune_page_behind_the_column_it_read()
     {
-        var score = Scoring.Score(Rows.Scheme(Rows.AllCriteria()), Rows.Spotless(), (row, column) => $"/{row.Slug}/{column}");
+        var row = Rows.Spotless() with { LastInternalAuditPath = "danh-gia/cuoc-danh-gia/7" };
 
-        Assert.Equal("/mau-muc/LastInternalAudit", score.Criteria.Single(c => c.Criterion.Key == "internal-audit").EvidencePath);
-        Assert.Equal("/mau-muc/OverdueCorrectiveActions", score.Criteria.Single(c => c.Criterion.Key == "corrective-actions-overdue").EvidencePath);
-        Assert.Equal("10/06/2026", score.Criteria.Single(c => c.Criterion.Key == "internal-audit").Measured);
+        var score = Scoring.Score(Rows.Scheme(Rows.AllCriteria()), row);
+
+        CriterionScore Of(string key) => score.Criteria.Single(c => c.Criterion.Key == key);
+        Assert.Equal("/mau-muc/danh-gia/cuoc-danh-gia/7", Of("internal-audit").EvidencePath);
+        Assert.Equal("10/06/2026", Of("internal-audit").Measured);
+        Assert.Equal("/mau-muc/danh-gia/khac-phuc?loc=qua-han", Of("corrective-actions-overdue").EvidencePath);
+        Assert.Equal("/mau-muc/tai-lieu/he-thong-iso", Of("iso-steps").EvidencePath);
+        Assert.Equal("/mau-muc/thu-tuc", Of("posting-completeness").EvidencePath);
     }
 
     [Fact]

@@ -185,11 +185,7 @@ public sealed class ScoringRecipeTests(PortalFactory portal) : IClassFixture<Por
         return error;
     }
 
-    private Task ApplyAsync(string path) => portal.InScopeAsync(async sp =>
-    {
-        var runner = sp.GetRequiredService<RecipeRunner>();
-        await runner.ApplyAsync(await runner.LoadAsync(path), null);
-    });
+    private Task ApplyAsync(string path) => portal.ApplyRecipeAsync(path);
 
     private Task<List<ScoringScheme>> SchemesAsync(string province, int year) => portal.InScopeAsync(sp =>
         sp.GetRequiredService<QmsDbContext>().Set<ScoringScheme>().AsNoTracking()
@@ -199,17 +195,5 @@ public sealed class ScoringRecipeTests(PortalFactory portal) : IClassFixture<Por
         (await sp.GetRequiredService<QmsDbContext>().Set<ScoringScheme>().AsNoTracking().OrderBy(s => s.Id).ToListAsync())
             .Select(s => (s.ProvinceCode, s.Year, s.Version, s.CriteriaJson)).ToList());
 
-    private static string Write(params JsonObject[] steps)
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "qms-recipes-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, "tieu-chi-tinh.recipe.json");
-        var recipe = new JsonObject
-        {
-            ["name"] = "tieu-chi-tinh", ["version"] = "1.0.0", ["description"] = "Bộ tiêu chí chấm điểm thử", ["scope"] = "platform",
-            ["steps"] = new JsonArray(steps.Select(s => (JsonNode)s.DeepClone()).ToArray()),
-        };
-        File.WriteAllText(path, recipe.ToJsonString());
-        return path;
-    }
+    private static string Write(params JsonObject[] steps) => RankingKit.WriteRecipe(steps);
 }
