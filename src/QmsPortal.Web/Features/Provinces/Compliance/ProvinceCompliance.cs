@@ -88,13 +88,22 @@ public sealed class ProvinceCompliance(QmsDbContext db, TimeProvider clock)
     }
 
     /// <summary>
-    /// Open and overdue corrective actions on the day, from each action's history: open when its last step by then was its
-    /// planning or a "not effective" check (what <see cref="CorrectiveActionStatus.Open"/> means today), overdue when also
-    /// past its due date, as <see cref="Audits.Reminders.CorrectiveActionDueRule"/> counts it. The due date is the current one
-    /// (a reopened action's earlier due date is not kept).
+    /// Open and overdue corrective actions on the day, counted as <see cref="Audits.Reminders.CorrectiveActionDueRule"/>
+    /// counts them: open (planned, or reopened after a "not effective" check), overdue when also past the due date. Today
+    /// that is the action's status, counted in the database; on a past day, the last step of each action's history by then.
+    /// The due date is the current one (a reopened action's earlier due date is not kept).
     /// </summary>
     private async Task<Dictionary<int, (int Open, int Overdue)>> CorrectiveActionsAsync(IQueryable<int> ids, DateOnly asOf, CancellationToken cancellationToken)
     {
+        if (asOf >= Today)
+        {
+            // Across communes on purpose; the id set is the scope.
+            return (await Of<CorrectiveAction>().Where(a => ids.Contains(a.TenantId) && a.Status == CorrectiveActionStatus.Open)
+                    .GroupBy(a => a.TenantId).Select(g => new { TenantId = g.Key, Open = g.Count(), Overdue = g.Count(a => a.DueDate < asOf) })
+                    .ToListAsync(cancellationToken))
+                .ToDictionary(x => x.TenantId, x => (x.Open, x.Overdue));
+        }
+
         // Across communes on purpose; event instants are compared with the day here (SQLite cannot compare them in SQL).
         var events = await Of<CorrectiveActionEvent>().Where(e => ids.Contains(e.TenantId))
             .Join(Of<CorrectiveAction>(), e => e.CorrectiveActionId, a => a.Id, (e, a) => new { a.TenantId, a.Id, a.DueDate, e.Change, e.At, EventId = e.Id })
@@ -108,14 +117,15 @@ public sealed class ProvinceCompliance(QmsDbContext db, TimeProvider clock)
 
     /// <summary>
     /// Every posting of the communes (as it is now: postings keep no dated history of their status) with its completeness
-    /// state. The province's catalogue is read once, and a state is worked out once per catalogue version shown.
+    /// state (without its name and field, which no figure needs). The province's catalogue is read once, and a state is
+    /// worked out once per catalogue version shown.
     /// </summary>
     private async Task<ILookup<int, PostingState>> PostingsAsync(IQueryable<int> ids, string provinceCode, CancellationToken cancellationToken)
     {
         // Across communes on purpose; the posting's shown catalogue version is its current revision's.
         var postings = await Of<TthcPosting>().Where(p => ids.Contains(p.TenantId) && p.Status != PostingStatus.Draft)
             .Join(Of<TthcPostingRevision>(), p => new { PostingId = p.Id, Number = p.CurrentRevision }, r => new { PostingId = r.TthcPostingId, r.Number },
-                (p, r) => new { p.TenantId, p.Id, p.Code, p.Name, p.Field, p.Status, p.CatalogueProcedureId, Shown = r.CatalogueVersionNumber, p.InIsoScope, p.WorkProcedureCode })
+                (p, r) => new { p.TenantId, p.Id, p.Code, p.Status, p.CatalogueProcedureId, Shown = r.CatalogueVersionNumber, p.InIsoScope, p.WorkProcedureCode })
             .ToListAsync(cancellationToken);
 
         // The catalogue is province data, not commune data: every query names the province.
@@ -142,7 +152,7 @@ public sealed class ProvinceCompliance(QmsDbContext db, TimeProvider clock)
 
         return postings
             .Select(p => (p.TenantId, State: StateOf(p.CatalogueProcedureId, p.Shown, p.InIsoScope && string.IsNullOrWhiteSpace(p.WorkProcedureCode)) is { } s
-                ? s with { Id = p.Id, Code = p.Code, Name = p.Name, Field = p.Field, Status = p.Status, WorkProcedureCode = p.WorkProcedureCode }
+                ? s with { Id = p.Id, Code = p.Code, Status = p.Status, WorkProcedureCode = p.WorkProcedureCode }
                 : null))
             .Where(x => x.State is not null)
             .ToLookup(x => x.TenantId, x => x.State!);
@@ -151,11 +161,12 @@ public sealed class ProvinceCompliance(QmsDbContext db, TimeProvider clock)
     /// <summary>Per commune and desk measure, the latest monthly value up to the day of its active objective (the first one, if several).</summary>
     private async Task<Dictionary<(int, DeskMeasure), ObjectiveReading>> ObjectivesAsync(IQueryable<int> ids, DateOnly asOf, CancellationToken cancellationToken)
     {
-        // Across communes on purpose; the id set is the scope.
+        // Across communes on purpose; the id set is the scope. Only each objective's latest month up to the day is read.
         var values = await Of<QualityObjective>()
             .Where(o => ids.Contains(o.TenantId) && o.IsActive && (o.Measure == DeskMeasure.OnTimeRate || o.Measure == DeskMeasure.Satisfaction))
             .Join(Of<ObjectiveValue>().Where(v => v.Month <= asOf), o => o.Id, v => v.ObjectiveId,
                 (o, v) => new { o.TenantId, ObjectiveId = o.Id, o.Measure, o.Target, o.Direction, v.Month, v.Value })
+            .Where(x => x.Month == Of<ObjectiveValue>().Where(w => w.ObjectiveId == x.ObjectiveId && w.Month <= asOf).Max(w => w.Month))
             .ToListAsync(cancellationToken);
         return values.GroupBy(v => (v.TenantId, v.Measure)).ToDictionary(g => g.Key, g =>
         {

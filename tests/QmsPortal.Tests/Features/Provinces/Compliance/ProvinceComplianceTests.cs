@@ -3,6 +3,7 @@ using QmsPortal.Tests.Features.Audits.Findings;
 using QmsPortal.Tests.Features.Audits.Reminders;
 using QmsPortal.Tests.Support;
 using QmsPortal.Web.Data;
+using QmsPortal.Web.Features.Audits;
 using QmsPortal.Web.Features.Audits.Reminders;
 using QmsPortal.Web.Features.Provinces.Compliance;
 using QmsPortal.Web.Features.Reminders;
@@ -58,6 +59,30 @@ public sealed class ProvinceComplianceTests(PortalFactory portal) : IClassFixtur
         Assert.Equal(50m, row.PostingCompleteness);
         Assert.Equal(own, (int)row.PostingCompleteness!.Value);
         Assert.Equal(0, row.StalePostings);
+    }
+
+    [Fact]
+    public async Task The_on_time_rate_is_the_latest_month_up_to_the_day_against_its_target()
+    {
+        var commune = await portal.CreateCommuneAsync(provinceCode: "42");
+        var objectiveId = await portal.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<QmsDbContext>();
+            var objective = QualityObjective.Create("Giải quyết hồ sơ đúng hạn", "Tỷ lệ hồ sơ đúng hạn", "%", 95m, ObjectiveDirection.AtLeast, DeskMeasure.OnTimeRate);
+            objective.SetValue(new DateOnly(2026, 9, 1), 97.5m, ObjectiveValueSource.Typed);
+            objective.SetValue(new DateOnly(2026, 10, 1), 92m, ObjectiveValueSource.Typed);
+            db.Add(objective);
+            await db.SaveChangesAsync();
+            return objective.Id;
+        }, commune);
+
+        var now = (await portal.LoadCommuneAsync(commune))!;
+        var september = (await portal.LoadCommuneAsync(commune, new DateOnly(2026, 9, 30)))!;
+
+        Assert.Equal(new ObjectiveReading(92m, new DateOnly(2026, 10, 1), 95m, false, objectiveId), now.OnTimeRate);
+        Assert.Equal(new ObjectiveReading(97.5m, new DateOnly(2026, 9, 1), 95m, true, objectiveId), september.OnTimeRate);
+        Assert.Null(now.Satisfaction);
+        Assert.Equal($"/{commune.Slug}/danh-gia/muc-tieu/{objectiveId}", ComplianceEvidence.PathOf(now, ComplianceColumn.OnTimeRate));
     }
 
     [Fact]
