@@ -19,6 +19,7 @@ internal static class BenchmarkProgram
         ["audits"] = AuditsBenchmark.RunAsync,
         ["reminders"] = RemindersBenchmark.RunAsync,
         ["search"] = SearchBenchmark.RunAsync,
+        ["province"] = ProvinceBenchmark.RunAsync,
     };
 
     public static async Task<int> Main(string[] args)
@@ -51,6 +52,7 @@ internal static class BenchmarkProgram
               {AuditsBenchmark.Usage}
               {RemindersBenchmark.Usage}
               {SearchBenchmark.Usage}
+              {ProvinceBenchmark.Usage}
             Every figure is printed as a table and as one JSON line starting with {"{\"benchmark\""}.
             """);
         return 2;

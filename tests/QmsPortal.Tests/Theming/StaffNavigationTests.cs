@@ -36,7 +36,7 @@ public sealed class StaffNavigationTests(PortalFactory portal) : IClassFixture<P
 
         var page = await Html.GetDocumentAsync(staff, $"/{commune.Slug}/thu-tuc");
 
-        Assert.Equal(["Việc của tôi", "Tìm kiếm", "Thư viện tài liệu", "Phản ánh của người dân", "Tình trạng ISO", "Đánh giá nội bộ"], Texts(page));
+        Assert.Equal(["Việc của tôi", "Tìm kiếm", "Thư viện tài liệu", "Phản ánh của người dân", "Tình trạng ISO", "Xếp hạng của xã", "Đánh giá nội bộ"], Texts(page));
         Assert.Equal($"/{commune.Slug}/tai-lieu", Links(page)[2].Href);
         Assert.Equal("Công việc của cán bộ", page.QuerySelector("nav.staff-nav")!.GetAttribute("aria-label"));
         Assert.Contains("no-print", page.QuerySelector("nav.staff-nav")!.ClassList);
@@ -52,7 +52,7 @@ public sealed class StaffNavigationTests(PortalFactory portal) : IClassFixture<P
         foreach (var path in new[] { "", "/thu-tuc", "/iso", "/tai-lieu" })
         {
             var page = await Html.GetDocumentAsync(admin, $"/{commune.Slug}{path}");
-            Assert.Equal(["Việc của tôi", "Tìm kiếm", "Thư viện tài liệu", "Niêm yết TTHC", "Phản ánh của người dân", "Tình trạng ISO", "Đánh giá nội bộ", "Cài đặt nhắc việc", "Thư đi", "Thành viên"], Texts(page));
+            Assert.Equal(["Việc của tôi", "Tìm kiếm", "Thư viện tài liệu", "Niêm yết TTHC", "Phản ánh của người dân", "Tình trạng ISO", "Xếp hạng của xã", "Đánh giá nội bộ", "Cài đặt nhắc việc", "Thư đi", "Thành viên"], Texts(page));
         }
 
         await AllOpenAsync(admin, await Html.GetDocumentAsync(admin, $"/{commune.Slug}"));
@@ -76,7 +76,7 @@ public sealed class StaffNavigationTests(PortalFactory portal) : IClassFixture<P
         var admin = await portal.SignedInAsync(await portal.CreateUserAsync(platformRole: PlatformRoles.PlatformAdmin));
 
         var platform = await Html.GetDocumentAsync(admin, "/");
-        Assert.Equal([("Quản trị hệ thống", "/admin"), ("Người dùng cấp tỉnh", "/admin/nguoi-dung-tinh"), ("Tìm kiếm trong tỉnh", "/tinh/tim-kiem"), ("Danh mục TTHC", "/quan-tri/danh-muc-tthc"), ("Thư đi (hệ thống)", "/admin/thu-di"), ("Lịch làm việc", "/admin/lich-lam-viec")], Links(platform));
+        Assert.Equal([("Quản trị hệ thống", "/admin"), ("Người dùng cấp tỉnh", "/admin/nguoi-dung-tinh"), ("Giám sát tỉnh", "/tinh"), ("Tìm kiếm trong tỉnh", "/tinh/tim-kiem"), ("Danh mục TTHC", "/quan-tri/danh-muc-tthc"), ("Thư đi (hệ thống)", "/admin/thu-di"), ("Lịch làm việc", "/admin/lich-lam-viec")], Links(platform));
         await AllOpenAsync(admin, platform);
 
         // In a commune it reads everything a member may (it holds no role there, so it has no "Việc của tôi" of its own to count).
@@ -93,12 +93,12 @@ public sealed class StaffNavigationTests(PortalFactory portal) : IClassFixture<P
         var auditor = await portal.SignedInAsync(await portal.CreateUserAsync(platformRole: PlatformRoles.ProvinceAuditor, supervisedProvince: "42"));
 
         var platform = await Html.GetDocumentAsync(auditor, "/");
-        Assert.Equal([("Xã, phường của tỉnh", "/tai-khoan"), ("Tìm kiếm trong tỉnh", "/tinh/tim-kiem"), ("Danh mục TTHC", "/quan-tri/danh-muc-tthc")], Links(platform));
+        Assert.Equal([("Giám sát tỉnh", "/tinh"), ("Xã, phường của tỉnh", "/tai-khoan"), ("Tìm kiếm trong tỉnh", "/tinh/tim-kiem"), ("Danh mục TTHC", "/quan-tri/danh-muc-tthc")], Links(platform));
         await AllOpenAsync(auditor, platform);
 
         var inProvince = await Html.GetDocumentAsync(auditor, $"/{commune.Slug}");
-        Assert.Equal(["Thư viện tài liệu", "Tình trạng ISO", "Đánh giá nội bộ", "Xã, phường của tỉnh", "Tìm kiếm trong tỉnh", "Danh mục TTHC"], Texts(inProvince));
+        Assert.Equal(["Thư viện tài liệu", "Tình trạng ISO", "Đánh giá nội bộ", "Giám sát tỉnh", "Xã, phường của tỉnh", "Tìm kiếm trong tỉnh", "Danh mục TTHC"], Texts(inProvince));
         await AllOpenAsync(auditor, inProvince);
-        Assert.Equal(["Xã, phường của tỉnh", "Tìm kiếm trong tỉnh", "Danh mục TTHC"], Texts(await Html.GetDocumentAsync(auditor, $"/{elsewhere.Slug}")));
+        Assert.Equal(["Giám sát tỉnh", "Xã, phường của tỉnh", "Tìm kiếm trong tỉnh", "Danh mục TTHC"], Texts(await Html.GetDocumentAsync(auditor, $"/{elsewhere.Slug}")));
     }
 }

@@ -9,7 +9,7 @@ public static class AdminRegistration
     public static IServiceCollection AddAdmin(this IServiceCollection services)
     {
         services.AddPlatformNavItem("Quản trị hệ thống", "/admin", 10, PortalWebRegistration.PlatformAdminPolicy);
-        services.AddPlatformNavItem("Người dùng cấp tỉnh", "/admin/nguoi-dung-tinh", 15, PortalWebRegistration.PlatformAdminPolicy);
+        services.AddPlatformNavItem("Người dùng cấp tỉnh", "/admin/nguoi-dung-tinh", 12, PortalWebRegistration.PlatformAdminPolicy);
         services.AddPlatformNavItem("Thư đi (hệ thống)", "/admin/thu-di", 40, PortalWebRegistration.PlatformAdminPolicy);
         return services;
     }

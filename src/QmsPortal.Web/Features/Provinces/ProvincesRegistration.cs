@@ -1,3 +1,6 @@
+using QmsPortal.Web.Features.Provinces.Ranking;
+using QmsPortal.Web.Theming;
+
 namespace QmsPortal.Web.Features.Provinces;
 
 /// <summary>
@@ -9,6 +12,9 @@ public static class ProvincesRegistration
     public static IServiceCollection AddProvinces(this IServiceCollection services)
     {
         services.AddScoped<ProvinceAccess>();
+        services.AddScoped<Compliance.ProvinceCompliance>();
+        services.AddPlatformNavItem("Giám sát tỉnh", "/tinh", 15, Shared.PortalWebRegistration.CataloguePolicy);
+        services.AddProvinceRanking();
         return services;
     }
 }

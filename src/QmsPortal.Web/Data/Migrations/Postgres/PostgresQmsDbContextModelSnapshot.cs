@@ -1977,6 +1977,45 @@ namespace QmsPortal.Web.Data.Migrations.Postgres
                     b.ToTable("DocumentSignature", (string)null);
                 });
 
+            modelBuilder.Entity("QmsPortal.Web.Features.Provinces.Ranking.Schemes.ScoringScheme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AppliedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CriteriaJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProvinceCode", "Year", "Version")
+                        .IsUnique();
+
+                    b.ToTable("ProvinceScoringSchemes", (string)null);
+                });
+
             modelBuilder.Entity("QmsPortal.Web.Features.Reminders.Calendar.CalendarDay", b =>
                 {
                     b.Property<DateOnly>("Date")

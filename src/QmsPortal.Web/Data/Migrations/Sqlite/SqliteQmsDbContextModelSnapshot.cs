@@ -1916,6 +1916,43 @@ namespace QmsPortal.Web.Data.Migrations.Sqlite
                     b.ToTable("DocumentSignature", (string)null);
                 });
 
+            modelBuilder.Entity("QmsPortal.Web.Features.Provinces.Ranking.Schemes.ScoringScheme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AppliedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CriteriaJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProvinceCode", "Year", "Version")
+                        .IsUnique();
+
+                    b.ToTable("ProvinceScoringSchemes", (string)null);
+                });
+
             modelBuilder.Entity("QmsPortal.Web.Features.Reminders.Calendar.CalendarDay", b =>
                 {
                     b.Property<DateOnly>("Date")
