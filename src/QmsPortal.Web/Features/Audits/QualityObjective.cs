@@ -70,7 +70,11 @@ public sealed class QualityObjective : ITenantOwned, IStamped
         };
     }
 
-    public bool Meets(decimal value) => Direction == ObjectiveDirection.AtLeast ? value >= Target : value <= Target;
+    public bool Meets(decimal value) => Meets(Direction, Target, value);
+
+    /// <summary>The same test for readers that project an objective's direction and target instead of loading it.</summary>
+    public static bool Meets(ObjectiveDirection direction, decimal target, decimal value) =>
+        direction == ObjectiveDirection.AtLeast ? value >= target : value <= target;
 
     /// <summary>Sets the value of a month (first day of the month); a month has one value, entered again it is replaced.</summary>
     public ObjectiveValue SetValue(DateOnly month, decimal value, ObjectiveValueSource source)

@@ -133,37 +133,9 @@ public sealed class DocumentLibrary(QmsDbContext db, UserManager<PortalUser> use
         (await InForceAsync(cancellationToken)).Where(d => d.Kind == DocumentKind.TthcProcedure && d.Standing.InForceAsCommunes)
             .SelectMany(d => d.TthcCodes.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToHashSet();
 
-    public async Task<IsoStatus> IsoStatusAsync(CancellationToken cancellationToken = default)
-    {
-        var documents = await InForceAsync(cancellationToken);
-        IsoDocumentFacts Facts(Func<DocumentKind, bool> kind)
-        {
-            var of = documents.Where(d => kind(d.Kind)).Select(d => d.Standing).ToList();
-            return new IsoDocumentFacts(
-                of.Count(s => s.InForceAsCommunes),
-                of.Count(s => s.InForce is { IsTemplate: true }),
-                of.Where(s => s.Upcoming is { IsTemplate: false }).Select(s => (DateOnly?)s.Upcoming!.EffectiveDate).Min());
-        }
-
-        // Only facts written by a record count; rows typed before audit records existed are shown, not counted.
-        var evidence = await db.Set<IsoMilestone>().AsNoTracking().Where(e => e.RecordPath != null).GroupBy(e => e.Kind)
-            .Select(g => new { Kind = g.Key, Last = g.Max(e => e.Date) }).ToListAsync(cancellationToken);
-        var announcement = await db.Set<ConformityAnnouncement>().AsNoTracking().OrderByDescending(a => a.DecisionDate).ThenByDescending(a => a.Id)
-            .FirstOrDefaultAsync(cancellationToken);
-        var today = Today;
-        var overdue = await db.Set<LegalChangeItem>().CountAsync(i => i.ResolvedAt == null && i.DueDate < today, cancellationToken);
-        DateOnly? Last(IsoMilestoneKind kind) => evidence.FirstOrDefault(e => e.Kind == kind)?.Last;
-        var scope = documents.Where(d => d.Kind == DocumentKind.TthcProcedure && d.Standing.InForceAsCommunes)
-            .SelectMany(d => d.TthcCodes.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToHashSet();
-        return IsoStatus.Derive(new IsoFacts(
-            Facts(k => k == DocumentKind.QualityPolicy),
-            Facts(k => k == DocumentKind.QualityObjectives),
-            Facts(k => k is DocumentKind.SystemProcedure or DocumentKind.TthcProcedure),
-            Last(IsoMilestoneKind.InternalAudit), Last(IsoMilestoneKind.ManagementReview), Last(IsoMilestoneKind.EffectivenessConfirmation),
-            announcement is null ? null : new ConformityAnnouncementFacts(announcement.DecisionNumber, announcement.DecisionDate, announcement.SignerName,
-                announcement.SignerTitle, announcement.ScopeCodes.ToHashSet(), announcement.PostedOn, announcement.PostingPlace),
-            scope, overdue, today));
-    }
+    /// <summary>The commune's four-step status today, from the same gathering the province's compliance table reads.</summary>
+    public async Task<IsoStatus> IsoStatusAsync(CancellationToken cancellationToken = default) =>
+        IsoStatus.Derive((await new IsoFactsGathering(db).ForCommuneAsync(tenant.Required.Id, Today, cancellationToken)).Facts);
 
     /// <summary>The commune's documents that have been issued at least once, with what applies today.</summary>
     private async Task<List<IssuedDocument>> InForceAsync(CancellationToken cancellationToken)

@@ -9,6 +9,7 @@ public static class ProvincesRegistration
     public static IServiceCollection AddProvinces(this IServiceCollection services)
     {
         services.AddScoped<ProvinceAccess>();
+        services.AddScoped<Compliance.ProvinceCompliance>();
         return services;
     }
 }

@@ -79,10 +79,13 @@ public sealed class PostingCompleteness(QmsDbContext db)
         return postings.Select(State).ToList();
     }
 
-    public static PostingState State(TthcPosting p)
+    public static PostingState State(TthcPosting p) =>
+        State(p.Id, p.Code, p.Name, p.Field, p.Status, Postings.ShownVersion(p), p.CatalogueProcedure!.Current, p.InIsoScope, p.WorkProcedureCode);
+
+    /// <summary>The same check from a posting's fields and the two catalogue versions, for readers that project rather than load postings.</summary>
+    public static PostingState State(int id, string code, string name, string field, PostingStatus status, CatalogueVersion shown, CatalogueVersion latest,
+        bool inIsoScope, string? workProcedureCode)
     {
-        var shown = Postings.ShownVersion(p);
-        var latest = p.CatalogueProcedure!.Current;
         var problems = ProcedureRules.CompletenessProblems(shown.Content);
         var changes = latest.Number > shown.Number ? ProcedureRules.Differences(shown.Content, latest.Content) : [];
         if (changes.Count > 0)
@@ -90,15 +93,15 @@ public sealed class PostingCompleteness(QmsDbContext db)
             problems.Insert(0, $"Chưa cập nhật theo phiên bản mới ({latest.DecisionNumber ?? "không rõ quyết định"}).");
         }
 
-        var missingProcedure = p.InIsoScope && string.IsNullOrWhiteSpace(p.WorkProcedureCode);
+        var missingProcedure = inIsoScope && string.IsNullOrWhiteSpace(workProcedureCode);
         if (missingProcedure)
         {
             problems.Add("Thuộc phạm vi ISO nhưng chưa gắn quy trình nội bộ.");
         }
 
-        return new PostingState(p.Id, p.Code, p.Name, p.Field, p.Status, shown.Number, latest.Number, problems, changes,
+        return new PostingState(id, code, name, field, status, shown.Number, latest.Number, problems, changes,
             changes.Count > 0 ? latest.EffectiveFrom ?? DateOnly.FromDateTime(latest.CreatedAt.UtcDateTime.AddDays(30)) : null,
-            missingProcedure, p.WorkProcedureCode);
+            missingProcedure, workProcedureCode);
     }
 
     /// <summary>Share (0–100) of posted TTHC that are complete and current; 0 when nothing is posted.</summary>
