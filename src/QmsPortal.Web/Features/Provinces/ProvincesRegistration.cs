@@ -10,6 +10,7 @@ public static class ProvincesRegistration
     {
         services.AddScoped<ProvinceAccess>();
         services.AddScoped<Compliance.ProvinceCompliance>();
+        services.AddScoped<Charts.ProvinceCharts>();
         return services;
     }
 }
