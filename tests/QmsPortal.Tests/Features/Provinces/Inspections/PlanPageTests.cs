@@ -155,7 +155,8 @@ public sealed class PlanPageTests(PortalFactory portal) : IClassFixture<PortalFa
             new() { ["Lines[0].TenantId"] = Number(commune.Id), ["Lines[0].Method"] = "tai-xa", ["Lines[0].Month"] = "12" });
         Assert.Contains("đã có kết quả kiểm tra theo mục này", (await Html.ParseAsync(moved)).QuerySelector(".validation-summary-errors")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(1, await portal.ReadAsync(commune, db => db.Set<ProvinceInspection>().CountAsync()));
-        Assert.Equal((false, 11), await portal.PlatformReadAsync(db => db.Set<InspectionPlanItem>().Where(i => i.Id == itemId).Select(i => ValueTuple.Create(i.OnSite, i.PlannedMonth)).SingleAsync()));
+        var kept = await portal.PlatformReadAsync(db => db.Set<InspectionPlanItem>().SingleAsync(i => i.Id == itemId));
+        Assert.Equal((false, 11), (kept.OnSite, kept.PlannedMonth));
     }
 
     [Fact]
