@@ -243,5 +243,6 @@ internal sealed class ProvinceInspectionConfiguration : IEntityTypeConfiguration
         b.Property(i => i.CreatedBy).HasMaxLength(256);
         b.Property(i => i.UpdatedBy).HasMaxLength(256);
         b.HasIndex(i => new { i.TenantId, i.ReportSubmittedOn, i.ReportDueDate });
+        b.HasIndex(i => i.PlanItemId);
     }
 }

@@ -27,12 +27,16 @@ public sealed class ProvinceInspection : ITenantOwned, IStamped
     public DateOnly ReportDueDate { get; private set; }
     public DateOnly? ReportSubmittedOn { get; private set; }
     public string? ReportReference { get; private set; }
+
+    /// <summary>The item of the province's yearly inspection plan this inspection carries out, when it was recorded from the plan.</summary>
+    public int? PlanItemId { get; private set; }
     public DateTimeOffset CreatedAt { get; set; }
     public string? CreatedBy { get; set; }
     public DateTimeOffset? UpdatedAt { get; set; }
     public string? UpdatedBy { get; set; }
 
-    public static ProvinceInspection Record(DateOnly inspectedOn, DateOnly minutesDate, string? unit, string? inspectors, bool onSite, string? summary, AuditPerson by)
+    public static ProvinceInspection Record(DateOnly inspectedOn, DateOnly minutesDate, string? unit, string? inspectors, bool onSite, string? summary, AuditPerson by,
+        int? planItemId = null)
     {
         if (minutesDate < inspectedOn)
         {
@@ -50,6 +54,7 @@ public sealed class ProvinceInspection : ITenantOwned, IStamped
             RecordedById = by.UserId,
             RecordedByName = by.Name,
             ReportDueDate = minutesDate.AddMonths(ReportMonths),
+            PlanItemId = planItemId,
         };
     }
 

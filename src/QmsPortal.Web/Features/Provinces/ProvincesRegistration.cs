@@ -13,6 +13,7 @@ public static class ProvincesRegistration
     {
         services.AddScoped<ProvinceAccess>();
         services.AddScoped<Compliance.ProvinceCompliance>();
+        services.AddScoped<Charts.ProvinceCharts>();
         services.AddPlatformNavItem("Giám sát tỉnh", "/tinh", 15, Shared.PortalWebRegistration.CataloguePolicy);
         services.AddProvinceRanking();
         return services;

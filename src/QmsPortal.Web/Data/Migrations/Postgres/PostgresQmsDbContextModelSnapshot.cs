@@ -1192,6 +1192,9 @@ namespace QmsPortal.Web.Data.Migrations.Postgres
                     b.Property<bool>("OnSite")
                         .HasColumnType("boolean");
 
+                    b.Property<int?>("PlanItemId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("RecordedById")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -1232,6 +1235,8 @@ namespace QmsPortal.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(256)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PlanItemId");
 
                     b.HasIndex("TenantId");
 
@@ -1975,6 +1980,74 @@ namespace QmsPortal.Web.Data.Migrations.Postgres
                     b.HasIndex("RevisionId", "Meaning");
 
                     b.ToTable("DocumentSignature", (string)null);
+                });
+
+            modelBuilder.Entity("QmsPortal.Web.Features.Provinces.Inspections.InspectionPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProvinceCode", "Year")
+                        .IsUnique();
+
+                    b.ToTable("InspectionPlans", (string)null);
+                });
+
+            modelBuilder.Entity("QmsPortal.Web.Features.Provinces.Inspections.InspectionPlanItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("OnSite")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PlannedMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TenantId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("PlanId", "TenantId")
+                        .IsUnique();
+
+                    b.ToTable("InspectionPlanItems", (string)null);
                 });
 
             modelBuilder.Entity("QmsPortal.Web.Features.Provinces.Ranking.Schemes.ScoringScheme", b =>
@@ -2990,6 +3063,30 @@ namespace QmsPortal.Web.Data.Migrations.Postgres
                     b.Navigation("Revision");
                 });
 
+            modelBuilder.Entity("QmsPortal.Web.Features.Provinces.Inspections.InspectionPlan", b =>
+                {
+                    b.HasOne("QmsPortal.Web.Tenancy.Province", null)
+                        .WithMany()
+                        .HasForeignKey("ProvinceCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QmsPortal.Web.Features.Provinces.Inspections.InspectionPlanItem", b =>
+                {
+                    b.HasOne("QmsPortal.Web.Features.Provinces.Inspections.InspectionPlan", null)
+                        .WithMany("Items")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("QmsPortal.Web.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("QmsPortal.Web.Features.Tthc.CatalogueVersion", b =>
                 {
                     b.HasOne("QmsPortal.Web.Features.Tthc.CatalogueProcedure", null)
@@ -3101,6 +3198,11 @@ namespace QmsPortal.Web.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("QmsPortal.Web.Features.Documents.LegalText", b =>
+                {
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("QmsPortal.Web.Features.Provinces.Inspections.InspectionPlan", b =>
                 {
                     b.Navigation("Items");
                 });

@@ -1153,6 +1153,9 @@ namespace QmsPortal.Web.Data.Migrations.Sqlite
                     b.Property<bool>("OnSite")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("PlanItemId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RecordedById")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -1193,6 +1196,8 @@ namespace QmsPortal.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PlanItemId");
 
                     b.HasIndex("TenantId");
 
@@ -1914,6 +1919,70 @@ namespace QmsPortal.Web.Data.Migrations.Sqlite
                     b.HasIndex("RevisionId", "Meaning");
 
                     b.ToTable("DocumentSignature", (string)null);
+                });
+
+            modelBuilder.Entity("QmsPortal.Web.Features.Provinces.Inspections.InspectionPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProvinceCode", "Year")
+                        .IsUnique();
+
+                    b.ToTable("InspectionPlans", (string)null);
+                });
+
+            modelBuilder.Entity("QmsPortal.Web.Features.Provinces.Inspections.InspectionPlanItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OnSite")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlannedMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TenantId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("PlanId", "TenantId")
+                        .IsUnique();
+
+                    b.ToTable("InspectionPlanItems", (string)null);
                 });
 
             modelBuilder.Entity("QmsPortal.Web.Features.Provinces.Ranking.Schemes.ScoringScheme", b =>
@@ -2897,6 +2966,30 @@ namespace QmsPortal.Web.Data.Migrations.Sqlite
                     b.Navigation("Revision");
                 });
 
+            modelBuilder.Entity("QmsPortal.Web.Features.Provinces.Inspections.InspectionPlan", b =>
+                {
+                    b.HasOne("QmsPortal.Web.Tenancy.Province", null)
+                        .WithMany()
+                        .HasForeignKey("ProvinceCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QmsPortal.Web.Features.Provinces.Inspections.InspectionPlanItem", b =>
+                {
+                    b.HasOne("QmsPortal.Web.Features.Provinces.Inspections.InspectionPlan", null)
+                        .WithMany("Items")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("QmsPortal.Web.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("QmsPortal.Web.Features.Tthc.CatalogueVersion", b =>
                 {
                     b.HasOne("QmsPortal.Web.Features.Tthc.CatalogueProcedure", null)
@@ -3008,6 +3101,11 @@ namespace QmsPortal.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("QmsPortal.Web.Features.Documents.LegalText", b =>
+                {
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("QmsPortal.Web.Features.Provinces.Inspections.InspectionPlan", b =>
                 {
                     b.Navigation("Items");
                 });

@@ -13,7 +13,7 @@ namespace QmsPortal.Web.Features.Audits.Inspections;
 /// commune's corrective report, due two months after the minutes, recorded by the quality secretary.
 /// </summary>
 [Authorize(Policy = CommunePolicies.Reader)]
-public sealed class InspectionModel(QmsDbContext db, AuditDesk desk) : PageModel
+public sealed class InspectionModel(QmsDbContext db, AuditDesk desk, TenantContext tenant) : PageModel
 {
     [BindProperty]
     public ReportInput Report { get; set; } = new();
@@ -23,6 +23,7 @@ public sealed class InspectionModel(QmsDbContext db, AuditDesk desk) : PageModel
     public FindingRights Rights { get; private set; } = null!;
     public DateOnly Today { get; private set; }
     public string Slug => desk.Slug;
+    public string ProvinceCode => tenant.Required.ProvinceCode;
 
     public bool IsOverdue => I.ReportSubmittedOn is null && I.ReportDueDate < Today;
 

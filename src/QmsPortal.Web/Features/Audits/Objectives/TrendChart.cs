@@ -125,8 +125,11 @@ public sealed record ChartPoint(double X, double Y, string Label, bool Met);
 
 public sealed record ChartTick(double Y, string Label);
 
-/// <summary>An objective's chart and the same values as a table, for the partial that draws both.</summary>
-public sealed record ObjectiveTrend(int ObjectiveId, TrendChart Chart, IReadOnlyList<TrendRow> Rows)
+/// <summary>
+/// An objective's chart and the same values as a table, for the partial that draws both. A province's chart of its communes'
+/// mean values uses it too, with its own last column (<see cref="NoteHeader"/>, each row's <see cref="TrendRow.Note"/>).
+/// </summary>
+public sealed record ObjectiveTrend(int ObjectiveId, TrendChart Chart, IReadOnlyList<TrendRow> Rows, string NoteHeader = "Nguồn")
 {
     public static ObjectiveTrend For(int id, string name, string unit, decimal target, ObjectiveDirection direction, IReadOnlyList<DateOnly> months,
         IReadOnlyList<(DateOnly Month, decimal Value, ObjectiveValueSource Source)> values)
@@ -147,4 +150,4 @@ public sealed record ObjectiveTrend(int ObjectiveId, TrendChart Chart, IReadOnly
     }
 }
 
-public sealed record TrendRow(DateOnly Month, decimal? Value, bool? Met, ObjectiveValueSource? Source);
+public sealed record TrendRow(DateOnly Month, decimal? Value, bool? Met, ObjectiveValueSource? Source, string? Note = null);
