@@ -33,11 +33,12 @@ public sealed class IsoFactsGathering(QmsDbContext db)
     /// <summary>The facts of every commune in <paramref name="communeIds"/> that has any record; a commune without one is absent (use <see cref="CommuneIsoFacts.Empty"/>).</summary>
     public async Task<IReadOnlyDictionary<int, CommuneIsoFacts>> ForCommunesAsync(IQueryable<int> communeIds, DateOnly day, CancellationToken cancellationToken = default)
     {
-        // Across communes on purpose (a province reads all of its communes); the id set passed in is the only scope.
-        var revisions = await Of<DocumentRevision>().Where(r => communeIds.Contains(r.TenantId) && r.IssueNumber != null && r.EffectiveDate != null)
-            .Join(Of<ControlledDocument>().Where(d => d.IssueNumber > 0), r => r.DocumentId, d => d.Id, (r, d) => new
+        // Across communes on purpose (a province reads all of its communes); the id set passed in is the only scope. Read from
+        // the documents of the kinds the steps count (forms and instructions are most of a library), then their issued revisions.
+        var revisions = await Of<ControlledDocument>().Where(d => communeIds.Contains(d.TenantId) && d.IssueNumber > 0 && CountedKinds.Contains(d.Kind))
+            .Join(Of<DocumentRevision>().Where(r => r.IssueNumber != null && r.EffectiveDate != null), d => d.Id, r => r.DocumentId, (d, r) => new
             {
-                r.TenantId, d.Kind, d.TthcCodes,
+                d.TenantId, d.Kind, d.TthcCodes,
                 Row = new IssuedRow(r.DocumentId, r.Id, r.IssueNumber!.Value, r.Status, r.EffectiveDate!.Value, r.EndDate, r.ApproverId, r.IssuerId),
             })
             .ToListAsync(cancellationToken);
@@ -102,6 +103,9 @@ public sealed class IsoFactsGathering(QmsDbContext db)
 
         return result;
     }
+
+    /// <summary>The kinds of document the first step counts; no other kind changes a commune's facts.</summary>
+    private static readonly DocumentKind[] CountedKinds = [DocumentKind.QualityPolicy, DocumentKind.QualityObjectives, DocumentKind.SystemProcedure, DocumentKind.TthcProcedure];
 
     private IQueryable<T> Of<T>() where T : class, ITenantOwned => db.Set<T>().IgnoreQueryFilters().AsNoTracking();
 
