@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Globalization;
 using System.Text;
 
@@ -131,4 +132,15 @@ public static class CsvWriter
     }
 
     internal static string Defuse(string text) => text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
+}
+
+/// <summary>The two download formats every export offers, as the last part of its address (<c>….csv</c>, <c>….xlsx</c>).</summary>
+public static class ExportFile
+{
+    public static bool IsFormat(string? format) => format is "csv" or "xlsx";
+
+    /// <param name="name">The file name without its extension.</param>
+    public static FileContentResult Of(ExportTable table, string format, string name) => format == "csv"
+        ? new FileContentResult(CsvWriter.Write(table), CsvWriter.ContentType) { FileDownloadName = name + ".csv" }
+        : new FileContentResult(XlsxWriter.Write(table), XlsxWriter.ContentType) { FileDownloadName = name + ".xlsx" };
 }

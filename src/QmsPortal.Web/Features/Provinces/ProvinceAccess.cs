@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using QmsPortal.Web.Data;
 using QmsPortal.Web.Tenancy;
@@ -61,4 +63,11 @@ public sealed class ProvinceAccess(IHttpContextAccessor http, QmsDbContext db)
         var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
         return await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.SupervisedProvinceCode).FirstOrDefaultAsync(cancellationToken);
     }
+}
+
+public static class ProvinceRefusals
+{
+    /// <summary>The answer to a refusal: 404 for a province that does not exist, 403 for one the reader does not oversee.</summary>
+    public static IActionResult Refuse(this PageModel page, ProvinceRefusal refusal) =>
+        refusal == ProvinceRefusal.NotFound ? page.NotFound() : page.Forbid();
 }

@@ -18,7 +18,7 @@ public sealed class CommuneModel(ProvinceAccess access, ProvinceCharts charts) :
         var (province, refusal) = await access.OpenAsync(provinceCode, cancellationToken);
         if (province is null)
         {
-            return refusal == ProvinceRefusal.NotFound ? NotFound() : Forbid();
+            return this.Refuse(refusal);
         }
 
         if (await charts.ForCommuneAsync(province, slug, cancellationToken) is not { } found)

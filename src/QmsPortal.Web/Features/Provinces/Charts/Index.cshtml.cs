@@ -21,7 +21,7 @@ public sealed class IndexModel(QmsDbContext db, ProvinceAccess access, ProvinceC
         var (province, refusal) = await access.OpenAsync(provinceCode, cancellationToken);
         if (province is null)
         {
-            return refusal == ProvinceRefusal.NotFound ? NotFound() : Forbid();
+            return this.Refuse(refusal);
         }
 
         Province = province;

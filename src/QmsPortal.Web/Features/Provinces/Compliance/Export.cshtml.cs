@@ -12,7 +12,7 @@ public sealed class ExportModel(ProvinceAccess access, ProvinceCompliance compli
 {
     public async Task<IActionResult> OnGetAsync(string provinceCode, string format, CancellationToken cancellationToken)
     {
-        if (format is not ("csv" or "xlsx"))
+        if (!ExportFile.IsFormat(format))
         {
             return NotFound();
         }
@@ -20,13 +20,12 @@ public sealed class ExportModel(ProvinceAccess access, ProvinceCompliance compli
         var (province, refusal) = await access.OpenAsync(provinceCode, cancellationToken);
         if (province is null)
         {
-            return refusal == ProvinceRefusal.NotFound ? NotFound() : Forbid();
+            return this.Refuse(refusal);
         }
 
         var view = ComplianceView.Parse(Request.Query, compliance.Today);
         var rows = view.Apply(await compliance.LoadAsync(province.Code, view.AsOf, cancellationToken));
         var table = ComplianceView.Export(province.Name, view.AsOf, rows);
-        var name = $"tuan-thu-iso-{province.Code}-{view.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.{format}";
-        return format == "csv" ? File(CsvWriter.Write(table), CsvWriter.ContentType, name) : File(XlsxWriter.Write(table), XlsxWriter.ContentType, name);
+        return ExportFile.Of(table, format, $"tuan-thu-iso-{province.Code}-{view.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
     }
 }

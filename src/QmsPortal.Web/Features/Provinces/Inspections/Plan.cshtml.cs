@@ -137,14 +137,9 @@ public sealed class PlanModel(QmsDbContext db, ProvinceAccess access, TimeProvid
     private async Task<IActionResult?> OpenAsync(string provinceCode, CancellationToken cancellationToken)
     {
         var (province, refusal) = await access.OpenAsync(provinceCode, cancellationToken);
-        if (refusal == ProvinceRefusal.NotFound)
-        {
-            return NotFound();
-        }
-
         if (province is null)
         {
-            return Forbid();
+            return this.Refuse(refusal);
         }
 
         Province = province;

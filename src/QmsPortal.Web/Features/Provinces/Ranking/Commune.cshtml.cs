@@ -22,7 +22,7 @@ public sealed class CommuneModel(ProvinceAccess access, ProvinceRanking ranking,
         var (province, refusal) = await access.OpenAsync(provinceCode, cancellationToken);
         if (province is null)
         {
-            return refusal == ProvinceRefusal.NotFound ? NotFound() : Forbid();
+            return this.Refuse(refusal);
         }
 
         // Tenants carries no tenant filter: a commune of another province is simply not found under this one.

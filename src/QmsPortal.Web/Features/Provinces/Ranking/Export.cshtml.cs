@@ -13,7 +13,7 @@ public sealed class ExportModel(ProvinceAccess access, ProvinceRanking ranking) 
 {
     public async Task<IActionResult> OnGetAsync(string provinceCode, string format, CancellationToken cancellationToken)
     {
-        if (format is not ("csv" or "xlsx"))
+        if (!ExportFile.IsFormat(format))
         {
             return NotFound();
         }
@@ -21,7 +21,7 @@ public sealed class ExportModel(ProvinceAccess access, ProvinceRanking ranking) 
         var (province, refusal) = await access.OpenAsync(provinceCode, cancellationToken);
         if (province is null)
         {
-            return refusal == ProvinceRefusal.NotFound ? NotFound() : Forbid();
+            return this.Refuse(refusal);
         }
 
         var day = RankingDay.From(Request.Query, ranking.Today);
@@ -33,8 +33,7 @@ public sealed class ExportModel(ProvinceAccess access, ProvinceRanking ranking) 
         }
 
         var table = Table(province, result);
-        var name = $"xep-hang-{province.Code}-{day.FileDate}.{format}";
-        return format == "csv" ? File(CsvWriter.Write(table), CsvWriter.ContentType, name) : File(XlsxWriter.Write(table), XlsxWriter.ContentType, name);
+        return ExportFile.Of(table, format, $"xep-hang-{province.Code}-{day.FileDate}");
     }
 
     public static ExportTable Table(OverseenProvince province, RankingOnDay ranking)

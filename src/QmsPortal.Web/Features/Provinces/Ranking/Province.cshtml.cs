@@ -18,7 +18,7 @@ public sealed class ProvinceModel(ProvinceAccess access, ProvinceRanking ranking
         var (province, refusal) = await access.OpenAsync(provinceCode, cancellationToken);
         if (province is null)
         {
-            return refusal == ProvinceRefusal.NotFound ? NotFound() : Forbid();
+            return this.Refuse(refusal);
         }
 
         Province = province;

@@ -28,14 +28,9 @@ public sealed class ReportModel(QmsDbContext db, ProvinceAccess access, Province
     private async Task<IActionResult> LoadAsync(string provinceCode, Func<YearlyReport, IActionResult> result, CancellationToken cancellationToken)
     {
         var (province, refusal) = await access.OpenAsync(provinceCode, cancellationToken);
-        if (refusal == ProvinceRefusal.NotFound)
-        {
-            return NotFound();
-        }
-
         if (province is null)
         {
-            return Forbid();
+            return this.Refuse(refusal);
         }
 
         Province = province;
