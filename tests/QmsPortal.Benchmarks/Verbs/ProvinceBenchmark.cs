@@ -8,6 +8,7 @@ using QmsPortal.Benchmarks.Harness;
 using QmsPortal.Web.Data;
 using QmsPortal.Web.Features.Provinces.Compliance;
 using QmsPortal.Web.Features.Tthc;
+using QmsPortal.Web.Features.Tthc.Catalogue;
 using QmsPortal.Web.Tenancy;
 using QmsPortal.Web.Text;
 
