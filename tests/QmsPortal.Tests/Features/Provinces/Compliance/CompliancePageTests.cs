@@ -12,11 +12,19 @@ using QmsPortal.Web.Text;
 namespace QmsPortal.Tests.Features.Provinces.Compliance;
 
 /// <summary>/tinh/{province}: the compliance table of Hà Tĩnh (42) read by its auditor, sorted, filtered, on a past day, downloaded.</summary>
-public sealed class CompliancePageTests(PortalFactory portal) : IClassFixture<PortalFactory>
+public sealed class CompliancePageTests(CompliancePageTests.Portal portal) : IClassFixture<CompliancePageTests.Portal>
 {
-    private readonly Lazy<Task<Setup>> _setup = new(() => SetUpAsync(portal));
+    /// <summary>The portal of the class with its communes, set up once for all its tests (xunit makes a test class per test).</summary>
+    public sealed class Portal : PortalFactory
+    {
+        private readonly Lazy<Task<Setup>> _setup;
 
-    private sealed record Setup(AuditOffice Busy, TenantInfo Quiet, HttpClient Auditor, DateOnly AuditSigned);
+        public Portal() => _setup = new(() => SetUpAsync(this));
+
+        internal Task<Setup> Ready => _setup.Value;
+    }
+
+    internal sealed record Setup(AuditOffice Busy, TenantInfo Quiet, HttpClient Auditor, DateOnly AuditSigned);
 
     /// <summary>A commune with an overdue corrective action, a signed internal audit and half-complete postings, and a commune with nothing.</summary>
     private static async Task<Setup> SetUpAsync(PortalFactory portal)
@@ -40,7 +48,7 @@ public sealed class CompliancePageTests(PortalFactory portal) : IClassFixture<Po
     [Fact]
     public async Task The_auditor_reads_each_communes_figures_from_its_records_with_a_link_to_them()
     {
-        var s = await _setup.Value;
+        var s = await portal.Ready;
 
         var page = await Html.GetDocumentAsync(s.Auditor, "/tinh/42");
 
@@ -69,7 +77,7 @@ public sealed class CompliancePageTests(PortalFactory portal) : IClassFixture<Po
     [Fact]
     public async Task The_evidence_pages_open_for_the_auditor()
     {
-        var s = await _setup.Value;
+        var s = await portal.Ready;
         var page = await Html.GetDocumentAsync(s.Auditor, "/tinh/42");
 
         foreach (var href in Row(page, s.Busy.Commune).QuerySelectorAll("a").Select(a => a.GetAttribute("href")!).Distinct()
@@ -83,7 +91,7 @@ public sealed class CompliancePageTests(PortalFactory portal) : IClassFixture<Po
     [Fact]
     public async Task Sorting_by_a_column_puts_the_overdue_commune_first_and_marks_the_header()
     {
-        var s = await _setup.Value;
+        var s = await portal.Ready;
 
         var page = await Html.GetDocumentAsync(s.Auditor, "/tinh/42?sap-xep=khac-phuc-qua-han&chieu=giam");
         var slugs = Slugs(page);
@@ -99,7 +107,7 @@ public sealed class CompliancePageTests(PortalFactory portal) : IClassFixture<Po
     [Fact]
     public async Task Filters_keep_only_the_matching_communes_and_stay_in_the_form()
     {
-        var s = await _setup.Value;
+        var s = await portal.Ready;
 
         var overdue = Slugs(await Html.GetDocumentAsync(s.Auditor, "/tinh/42?khac-phuc-qua-han=lon-hon-0"));
         var none = Slugs(await Html.GetDocumentAsync(s.Auditor, "/tinh/42?khac-phuc-qua-han=0&danh-gia-noi-bo=chua-co"));
@@ -121,7 +129,7 @@ public sealed class CompliancePageTests(PortalFactory portal) : IClassFixture<Po
     [Fact]
     public async Task A_past_day_shows_the_figures_as_they_stood_then_and_a_bad_day_is_explained()
     {
-        var s = await _setup.Value;
+        var s = await portal.Ready;
         var before = VietnameseFormat.Date(s.AuditSigned.AddDays(-1));
 
         var past = await Html.GetDocumentAsync(s.Auditor, "/tinh/42?ngay=" + before);
@@ -140,7 +148,7 @@ public sealed class CompliancePageTests(PortalFactory portal) : IClassFixture<Po
     [Fact]
     public async Task The_csv_and_xlsx_hold_the_filtered_rows_of_the_page()
     {
-        var s = await _setup.Value;
+        var s = await portal.Ready;
         var page = await Html.GetDocumentAsync(s.Auditor, "/tinh/42?khac-phuc-qua-han=lon-hon-0");
         var csvLink = page.QuerySelector("#tai-csv")!.GetAttribute("href")!;
         var xlsxLink = page.QuerySelector("#tai-xlsx")!.GetAttribute("href")!;
@@ -170,7 +178,7 @@ public sealed class CompliancePageTests(PortalFactory portal) : IClassFixture<Po
     [Fact]
     public async Task Another_provinces_auditor_and_a_commune_member_are_refused_a_visitor_signs_in_and_an_unknown_province_is_not_found()
     {
-        var s = await _setup.Value;
+        var s = await portal.Ready;
         var otherAuditor = await portal.SignedInAsync(await portal.CreateUserAsync(platformRole: PlatformRoles.ProvinceAuditor, supervisedProvince: "44"));
         var member = await portal.SignedInAsync(s.Busy.Secretary);
 
@@ -196,7 +204,7 @@ public sealed class CompliancePageTests(PortalFactory portal) : IClassFixture<Po
     [Fact]
     public async Task The_start_page_leads_an_auditor_to_their_province_and_lists_every_province_for_an_admin()
     {
-        var s = await _setup.Value;
+        var s = await portal.Ready;
         var admin = await portal.SignedInAsync(await portal.CreateUserAsync(platformRole: PlatformRoles.PlatformAdmin));
 
         var own = await Html.GetDocumentAsync(s.Auditor, "/tinh");
