@@ -176,6 +176,7 @@ public sealed class ProvinceCompliance(QmsDbContext db, TimeProvider clock)
         });
     }
 
+    /// <summary>A commune table read across communes: every caller filters it by the province's commune ids.</summary>
     private IQueryable<T> Of<T>() where T : class, ITenantOwned => db.Set<T>().IgnoreQueryFilters().AsNoTracking();
 
     private static DateOnly LocalDay(DateTimeOffset instant) => DateOnly.FromDateTime(VietnameseFormat.Local(instant).DateTime);

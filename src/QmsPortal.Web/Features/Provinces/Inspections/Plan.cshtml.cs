@@ -191,6 +191,7 @@ public sealed class PlanModel(QmsDbContext db, ProvinceAccess access, TimeProvid
 
         var ids = items.Select(i => (int?)i.Id).ToList();
         var tenantOf = items.ToDictionary(i => i.Id, i => i.TenantId);
+        // Across the province's communes on purpose (the plan is the province's); an inspection counts only in its item's commune.
         var recorded = await db.Set<ProvinceInspection>().IgnoreQueryFilters().AsNoTracking()
             .Where(i => ids.Contains(i.PlanItemId))
             .Select(i => new { PlanItemId = i.PlanItemId!.Value, i.TenantId, i.Id, i.InspectedOn, i.OnSite, i.ReportDueDate, i.ReportSubmittedOn })
