@@ -107,6 +107,7 @@ public sealed class IsoFactsGathering(QmsDbContext db)
     /// <summary>The kinds of document the first step counts; no other kind changes a commune's facts.</summary>
     private static readonly DocumentKind[] CountedKinds = [DocumentKind.QualityPolicy, DocumentKind.QualityObjectives, DocumentKind.SystemProcedure, DocumentKind.TthcProcedure];
 
+    /// <summary>A commune table read for the given communes (one, or a province's): every caller filters it by their ids.</summary>
     private IQueryable<T> Of<T>() where T : class, ITenantOwned => db.Set<T>().IgnoreQueryFilters().AsNoTracking();
 
     private static DateOnly LocalDay(DateTimeOffset instant) => DateOnly.FromDateTime(Text.VietnameseFormat.Local(instant).DateTime);
